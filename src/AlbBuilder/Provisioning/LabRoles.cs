@@ -14,4 +14,6 @@ internal static class LabRoles
     public const string LoadBalancer = "load-balancer";
 
     public const string Listener = "listener";
+
+    public const string SecurityGroupRule = "security-group-rule";
 }
