@@ -91,7 +91,12 @@ internal sealed class AlbLabResource : IAlbLab
     {
         var created = journal.Entries.Select(e => e.ToString()).ToList();
         var cause = failure.InnerException ?? failure;
-        var message = $"Lab {Name}: step {failure.Step} failed: {cause.Message}";
+        var message = $"Lab {Name}: step {failure.Step} failed: {cause.Message.TrimEnd()}";
+        if (!message.EndsWith('.'))
+        {
+            message += ".";
+        }
+
         if (created.Count == 0)
         {
             return new AlbLabException(message + " Nothing had been created.", cause, failure.Step, created, []);

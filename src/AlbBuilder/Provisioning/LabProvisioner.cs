@@ -98,10 +98,10 @@ internal sealed class LabProvisioner
         var instanceGroupCreated = EnsureInstanceSecurityGroupAsync(network);
         var instanceGroup = AuthorizeInstanceIngressAsync(instanceGroupCreated, loadBalancerGroup);
         var loadBalancer = EnsureLoadBalancerAsync(loadBalancerGroup, network);
+        var active = WaitLoadBalancerActiveAsync(loadBalancer);
+        var listener = EnsureListenerAsync(loadBalancer, targetGroup);
         var instances = EnsureInstancesAsync(instanceGroup, network);
         var registered = RegisterTargetsAsync(targetGroup, instances);
-        var listener = EnsureListenerAsync(loadBalancer, targetGroup);
-        var active = WaitLoadBalancerActiveAsync(loadBalancer);
 
         // WhenAll waits for every branch even after a failure, so the journal is complete before any rollback.
         await Task.WhenAll(targetGroup, loadBalancerGroup, instanceGroupCreated, instanceGroup, loadBalancer, instances, registered, listener, active).ConfigureAwait(false);

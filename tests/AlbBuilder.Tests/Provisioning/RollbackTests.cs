@@ -118,14 +118,14 @@ public sealed class RollbackTests
     public async Task StartAsync_CleanUpOff_LeavesWhatItCreatedAndSaysSo()
     {
         var aws = new FakeAws();
-        aws.FailOn("CreateListener", new AmazonElasticLoadBalancingV2Exception("boom"));
+        aws.FailOn("DescribeTargetHealth", new AmazonElasticLoadBalancingV2Exception("boom"));
         var lab = LabFixture.Lab(aws, LabFixture.Definition(cleanUp: false));
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
         Assert.Contains("Clean-up is off", ex.Message, StringComparison.Ordinal);
         Assert.Empty(ex.Removed);
-        Assert.Equal(6, ex.Created.Count);
+        Assert.Equal(7, ex.Created.Count);
         Assert.Single(aws.LoadBalancers);
         Assert.Equal(2, aws.LiveInstances().Count);
         Assert.DoesNotContain(aws.Operations, o => o.StartsWith("Delete", StringComparison.Ordinal) || o == "TerminateInstances");
