@@ -160,6 +160,10 @@ internal sealed class AlbLabResource : IAlbLab
         _inventory.LoadBalancerDnsName = found.LoadBalancer?.DNSName;
         _inventory.ListenerArn = found.Listener?.ListenerArn;
         _inventory.VpcId = found.LoadBalancer?.VpcId ?? found.TargetGroup?.VpcId ?? found.InstanceSecurityGroup?.VpcId ?? found.LoadBalancerSecurityGroup?.VpcId;
+        _inventory.SubnetIds = [.. (found.LoadBalancer?.AvailabilityZones ?? [])
+            .Where(az => az.SubnetId is not null)
+            .OrderBy(az => az.ZoneName, StringComparer.Ordinal)
+            .Select(az => az.SubnetId!)];
         foreach (var (index, instance) in found.Instances)
         {
             if (instance.InstanceId is { } id)

@@ -484,6 +484,7 @@ internal sealed class FakeAws
                     State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = "provisioning" },
                     VpcId = DefaultVpcId,
                     SecurityGroups = [.. r.SecurityGroups ?? []],
+                    AvailabilityZones = [.. (r.Subnets ?? []).Select(id => new ElasticLoadBalancingV2.Model.AvailabilityZone { SubnetId = id, ZoneName = Subnets.Single(s => s.SubnetId == id).AvailabilityZone })],
                 };
                 LoadBalancers[arn] = lb;
                 ElbTags[arn] = [.. r.Tags ?? []];

@@ -27,6 +27,20 @@ internal static class LabFixture
     public static AlbLabResource Lab(FakeAws aws, AlbLabDefinition? definition = null, TimeProvider? time = null) =>
         new(definition ?? Definition(), new LabServices(() => aws.Ec2, () => aws.Elb, ownsClients: false, time ?? new AutoAdvancingTime()));
 
+    /// <summary>Every member as text, lists included (record equality compares lists by reference).</summary>
+    public static string Describe(LabResources r) => string.Join(
+        " | ",
+        r.LabId,
+        r.VpcId,
+        string.Join(",", r.SubnetIds),
+        r.LoadBalancerSecurityGroupId,
+        r.InstanceSecurityGroupId,
+        string.Join(",", r.InstanceIds),
+        r.TargetGroupArn,
+        r.LoadBalancerArn,
+        r.LoadBalancerDnsName,
+        r.ListenerArn);
+
     public static (string, string)[] Owned(string role, string? labId = "abc123abc123") =>
     [
         (LabTags.Lab, LabName),
