@@ -209,6 +209,16 @@ internal sealed class FakeAws
         foreach (var filter in filters ?? [])
         {
             var values = filter.Values ?? [];
+            if (filter.Name == "tag-key")
+            {
+                if (tags?.Any(t => values.Contains(t.Key)) != true)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             string? actual = filter.Name.StartsWith("tag:", StringComparison.Ordinal)
                 ? tags?.FirstOrDefault(t => t.Key == filter.Name[4..])?.Value
                 : field(filter.Name);
