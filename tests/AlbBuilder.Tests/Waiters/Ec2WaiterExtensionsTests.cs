@@ -36,7 +36,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Described(Instance("i-1", "running"), Instance("i-2", "running")));
 
-        var instances = await _ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options());
+        var instances = await WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options()));
 
         Assert.Equal(["i-1", "i-2"], instances.Select(instance => instance.InstanceId));
         await _ec2.Received(1).DescribeInstancesAsync(
@@ -73,7 +73,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Described(Instance("i-1", "running"), Instance("i-2", state, "Client.UserInitiatedShutdown", "User initiated shutdown")));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options())));
 
         Assert.Equal(state, error.FailedState);
         Assert.Equal(1, DescribeCalls);
@@ -113,7 +113,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Fails("UnauthorizedOperation"));
 
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.WaitUntilInstancesRunningAsync(["i-1"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1"], _clock.Options())));
 
         Assert.Equal("UnauthorizedOperation", error.ErrorCode);
     }
@@ -127,7 +127,7 @@ public sealed class Ec2WaiterExtensionsTests
             .Returns(new DescribeInstancesResponse { Reservations = [new Reservation { Instances = [Instance("i-2", "terminated")] }] });
 
         // The terminated instance is only on page 2: the waiter must see it.
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1", "i-2"], _clock.Options())));
 
         Assert.Equal("terminated", error.FailedState);
         Assert.Equal(2, DescribeCalls);
@@ -152,8 +152,8 @@ public sealed class Ec2WaiterExtensionsTests
     [Fact]
     public async Task WaitUntilInstancesRunning_NoIds_ThrowsArgumentException()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _ec2.WaitUntilInstancesRunningAsync([], _clock.Options()));
-        await Assert.ThrowsAsync<ArgumentException>(() => _ec2.WaitUntilInstancesRunningAsync(["i-1", " "], _clock.Options()));
+        await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync([], _clock.Options())));
+        await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1", " "], _clock.Options())));
         Assert.Equal(0, DescribeCalls);
     }
 
@@ -164,7 +164,7 @@ public sealed class Ec2WaiterExtensionsTests
         using var cancellation = new CancellationTokenSource();
 
         var task = _ec2.WaitUntilInstancesRunningAsync(["i-1"], _clock.Options(), cancellation.Token);
-        await cancellation.CancelAsync();
+        cancellation.Cancel(); // Synchronous: the waiter observes it inline, no thread-pool hop to wait for.
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
@@ -190,7 +190,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Described(Instance("i-1", state)));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _ec2.WaitUntilInstancesStoppedAsync(["i-1"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesStoppedAsync(["i-1"], _clock.Options())));
 
         Assert.Equal(state, error.FailedState);
         Assert.Contains("InstanceStopped", error.Message, StringComparison.Ordinal);
@@ -201,7 +201,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Fails("InvalidInstanceID.NotFound"));
 
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.WaitUntilInstancesStoppedAsync(["i-1"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => WaiterClock.Now(_ec2.WaitUntilInstancesStoppedAsync(["i-1"], _clock.Options())));
 
         Assert.Equal("InvalidInstanceID.NotFound", error.ErrorCode);
     }
@@ -224,7 +224,7 @@ public sealed class Ec2WaiterExtensionsTests
     {
         DescribeReturns(Described(Instance("i-1", state)));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _ec2.WaitUntilInstancesTerminatedAsync(["i-1"], _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesTerminatedAsync(["i-1"], _clock.Options())));
 
         Assert.Equal(state, error.FailedState);
         Assert.Contains("InstanceTerminated", error.Message, StringComparison.Ordinal);
@@ -284,7 +284,7 @@ public sealed class Ec2WaiterExtensionsTests
         _ec2.DescribeSecurityGroupsAsync(Arg.Any<DescribeSecurityGroupsRequest>(), Arg.Any<CancellationToken>())
             .Returns(Task.FromException<DescribeSecurityGroupsResponse>(Errors.Ec2("InvalidGroupNotFound")));
 
-        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.WaitUntilSecurityGroupExistsAsync("sg-1", _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => WaiterClock.Now(_ec2.WaitUntilSecurityGroupExistsAsync("sg-1", _clock.Options())));
 
         Assert.Equal("InvalidGroupNotFound", error.ErrorCode);
     }

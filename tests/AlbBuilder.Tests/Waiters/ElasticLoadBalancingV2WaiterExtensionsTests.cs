@@ -61,7 +61,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         LoadBalancersReturn(LoadBalancers(LoadBalancer(LbArn, "active")));
 
-        var lb = await _elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options());
+        var lb = await WaiterClock.Now(_elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options()));
 
         Assert.Equal(LbArn, lb.LoadBalancerArn);
         await _elbv2.Received(1).DescribeLoadBalancersAsync(
@@ -103,7 +103,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         LoadBalancersReturn(LoadBalancers(LoadBalancer(LbArn, "failed", "Insufficient capacity")));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options())));
 
         Assert.Equal("failed", error.FailedState);
         Assert.Contains("LoadBalancerAvailable", error.Message, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         LoadBalancersReturn(Fails<DescribeLoadBalancersResponse>("AccessDenied"));
 
-        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => _elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => WaiterClock.Now(_elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options())));
 
         Assert.Equal("AccessDenied", error.ErrorCode);
     }
@@ -150,7 +150,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         using var cancellation = new CancellationTokenSource();
 
         var task = _elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options(), cancellation.Token);
-        await cancellation.CancelAsync();
+        cancellation.Cancel(); // Synchronous: the waiter observes it inline, no thread-pool hop to wait for.
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
@@ -163,7 +163,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         LoadBalancersReturn(Fails<DescribeLoadBalancersResponse>("LoadBalancerNotFound"));
 
-        await _elbv2.WaitUntilLoadBalancersDeletedAsync([LbArn], _clock.Options());
+        await WaiterClock.Now(_elbv2.WaitUntilLoadBalancersDeletedAsync([LbArn], _clock.Options()));
 
         Assert.Equal(1, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
         Assert.Equal(new ObservedState(LbArn, "deleted", "LoadBalancerNotFound"), _clock.Progress.Reports.Single().ObservedStates.Single());
@@ -219,7 +219,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         LoadBalancersReturn(Fails<DescribeLoadBalancersResponse>("Throttling"));
 
-        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => _elbv2.WaitUntilLoadBalancersDeletedAsync([LbArn], _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => WaiterClock.Now(_elbv2.WaitUntilLoadBalancersDeletedAsync([LbArn], _clock.Options())));
 
         Assert.Equal("Throttling", error.ErrorCode);
     }
@@ -231,7 +231,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(TargetHealth(Health("i-1", "healthy"), Health("i-2", "healthy")));
 
-        var health = await _elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options());
+        var health = await WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options()));
 
         Assert.Equal(["i-1", "i-2"], health.Select(description => description.Target!.Id));
         await _elbv2.Received(1).DescribeTargetHealthAsync(
@@ -269,7 +269,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
             Health("i-1", "healthy"),
             Health("i-2", "unused", "Target.InvalidState", "Target is in the stopped state")));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options())));
 
         Assert.Equal("unused (Target.InvalidState)", error.FailedState);
         Assert.Equal(1, error.Attempts);
@@ -282,7 +282,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(Fails<DescribeTargetHealthResponse>("InvalidTarget", "The following targets are not valid: i-2"));
 
-        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => _elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options()));
+        var error = await Assert.ThrowsAsync<WaiterFailedException>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options())));
 
         Assert.Equal("InvalidTarget", error.FailedState);
         Assert.Equal("InvalidTarget", Assert.IsAssignableFrom<AmazonElasticLoadBalancingV2Exception>(error.InnerException).ErrorCode);
@@ -314,7 +314,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(Fails<DescribeTargetHealthResponse>("TargetGroupNotFound"));
 
-        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => _elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options()));
+        var error = await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options())));
 
         Assert.Equal("TargetGroupNotFound", error.ErrorCode);
     }
@@ -322,9 +322,9 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     [Fact]
     public async Task WaitUntilTargetsInService_NoTargets_ThrowsArgumentException()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _elbv2.WaitUntilTargetsInServiceAsync(TgArn, [], _clock.Options()));
-        await Assert.ThrowsAsync<ArgumentException>(() => _elbv2.WaitUntilTargetsInServiceAsync(TgArn, [new TargetDescription()], _clock.Options()));
-        await Assert.ThrowsAsync<ArgumentException>(() => _elbv2.WaitUntilTargetsInServiceAsync(" ", Targets, _clock.Options()));
+        await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, [], _clock.Options())));
+        await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(TgArn, [new TargetDescription()], _clock.Options())));
+        await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsInServiceAsync(" ", Targets, _clock.Options())));
         Assert.Empty(_elbv2.ReceivedCalls());
     }
 
@@ -363,7 +363,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(Fails<DescribeTargetHealthResponse>("InvalidTarget"));
 
-        var health = await _elbv2.WaitUntilTargetsDeregisteredAsync(TgArn, Targets, _clock.Options());
+        var health = await WaiterClock.Now(_elbv2.WaitUntilTargetsDeregisteredAsync(TgArn, Targets, _clock.Options()));
 
         Assert.Empty(health);
         Assert.Equal(WaiterState.Success, _clock.Progress.Reports.Single().Outcome);
@@ -386,7 +386,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(Fails<DescribeTargetHealthResponse>("TargetGroupNotFound"));
 
-        await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => _elbv2.WaitUntilTargetsDeregisteredAsync(TgArn, Targets, _clock.Options()));
+        await Assert.ThrowsAsync<AmazonElasticLoadBalancingV2Exception>(() => WaiterClock.Now(_elbv2.WaitUntilTargetsDeregisteredAsync(TgArn, Targets, _clock.Options())));
     }
 
     // ---- TargetUnused (failover drill) ----
@@ -413,7 +413,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     {
         TargetHealthReturns(Fails<DescribeTargetHealthResponse>("InvalidTarget"));
 
-        Assert.Empty(await _elbv2.WaitUntilTargetsUnusedAsync(TgArn, Targets, _clock.Options()));
+        Assert.Empty(await WaiterClock.Now(_elbv2.WaitUntilTargetsUnusedAsync(TgArn, Targets, _clock.Options())));
     }
 
     [Fact]

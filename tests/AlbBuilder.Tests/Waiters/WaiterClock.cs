@@ -13,6 +13,20 @@ internal sealed class WaiterClock
     /// <summary>Options with a jitter pinned to the low end, so every delay equals the minimum delay.</summary>
     public WaiterOptions Options(double jitter = 0.0) => new() { TimeProvider = Time, Progress = Progress, Random = new FixedRandom(jitter) };
 
+    /// <summary>Asserts the waiter already finished without the clock moving (so a regression fails instead of hanging).</summary>
+    public static Task<T> Now<T>(Task<T> task)
+    {
+        Assert.True(task.IsCompleted, "The waiter should have finished without waiting.");
+        return task;
+    }
+
+    /// <summary>Asserts the waiter already finished without the clock moving.</summary>
+    public static Task Now(Task task)
+    {
+        Assert.True(task.IsCompleted, "The waiter should have finished without waiting.");
+        return task;
+    }
+
     /// <summary>Lets continuations scheduled by a fired timer run, until <paramref name="condition"/> holds (bounded).</summary>
     public static async Task SettleUntilAsync(Func<bool> condition)
     {

@@ -31,7 +31,7 @@ public sealed class WaiterTests
     {
         var operation = Script("done,done");
 
-        var result = await Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options());
+        var result = await WaiterClock.Now(Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options()));
 
         Assert.Equal(1, operation.Calls);
         Assert.Equal(1, result.Attempts);
@@ -79,9 +79,9 @@ public sealed class WaiterTests
         var success = WaiterAcceptor<string[]>.PathAny(states => states, "x", WaiterState.Success);
         var failure = WaiterAcceptor<string[]>.PathAny(states => states, "x", WaiterState.Failure);
 
-        var result = await Waiter.WaitAsync(Definition(success, failure), Script("x").InvokeAsync, _clock.Options());
+        var result = await WaiterClock.Now(Waiter.WaitAsync(Definition(success, failure), Script("x").InvokeAsync, _clock.Options()));
         var error = await Assert.ThrowsAsync<WaiterFailedException>(
-            () => Waiter.WaitAsync(Definition(failure, success), Script("x").InvokeAsync, _clock.Options()));
+            () => WaiterClock.Now(Waiter.WaitAsync(Definition(failure, success), Script("x").InvokeAsync, _clock.Options())));
 
         Assert.Equal(1, result.Attempts);
         Assert.Equal("x", error.FailedState);
@@ -135,7 +135,7 @@ public sealed class WaiterTests
         var gone = Errors.Ec2("Gone", "It went away");
 
         var error = await Assert.ThrowsAsync<WaiterFailedException>(
-            () => Waiter.WaitAsync(Definition(), Script(gone).InvokeAsync, _clock.Options()));
+            () => WaiterClock.Now(Waiter.WaitAsync(Definition(), Script(gone).InvokeAsync, _clock.Options())));
 
         Assert.Same(gone, error.InnerException);
         Assert.Equal("Gone", error.FailedState);
@@ -149,7 +149,7 @@ public sealed class WaiterTests
         var operation = Script(denied);
 
         var thrown = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(
-            () => Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options()));
+            () => WaiterClock.Now(Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options())));
 
         Assert.Same(denied, thrown);
         Assert.Equal(1, operation.Calls);
@@ -160,7 +160,7 @@ public sealed class WaiterTests
     {
         var operation = Script(new InvalidOperationException("boom"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WaiterClock.Now(Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options())));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class WaiterTests
 
         var task = Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options(), cancellation.Token);
         Assert.False(task.IsCompleted);
-        await cancellation.CancelAsync();
+        cancellation.Cancel(); // Synchronous: the waiter observes it inline, no thread-pool hop to wait for.
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
@@ -205,7 +205,7 @@ public sealed class WaiterTests
         var operation = Script("done");
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options(), new CancellationToken(canceled: true)));
+            () => WaiterClock.Now(Waiter.WaitAsync(Definition(), operation.InvokeAsync, _clock.Options(), new CancellationToken(canceled: true))));
 
         Assert.Equal(0, operation.Calls);
     }
@@ -216,7 +216,7 @@ public sealed class WaiterTests
         using var cancellation = new CancellationTokenSource();
         CancellationToken seen = default;
 
-        await Waiter.WaitAsync(
+        await WaiterClock.Now(Waiter.WaitAsync(
             Definition(),
             ct =>
             {
@@ -224,7 +224,7 @@ public sealed class WaiterTests
                 return Task.FromResult(new[] { "done" });
             },
             _clock.Options(),
-            cancellation.Token);
+            cancellation.Token));
 
         Assert.Equal(cancellation.Token, seen);
     }
@@ -240,7 +240,7 @@ public sealed class WaiterTests
             Timeout = TimeSpan.FromSeconds(-5),
         };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Waiter.WaitAsync(Definition(), operation.InvokeAsync, options));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(Waiter.WaitAsync(Definition(), operation.InvokeAsync, options)));
 
         Assert.Contains("MinDelay must be greater than zero", error.Message, StringComparison.Ordinal);
         Assert.Contains("-00:00:01", error.Message, StringComparison.Ordinal);
