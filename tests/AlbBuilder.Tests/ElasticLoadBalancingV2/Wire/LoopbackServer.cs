@@ -6,43 +6,6 @@ using System.Text;
 
 namespace AlbBuilder.Tests.ElasticLoadBalancingV2.Wire;
 
-/// <summary>A request as the loopback server received it.</summary>
-internal sealed record RecordedRequest(
-    string Method,
-    string Target,
-    IReadOnlyList<KeyValuePair<string, string>> Headers,
-    byte[] Body)
-{
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    public string? Header(string name)
-    {
-        var values = Headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
-        return values.Count == 0 ? null : string.Join(",", values);
-    }
-
-    /// <summary>The form body decoded into (name, value) pairs, in wire order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> FormPairs() =>
-        BodyText.Length == 0
-            ? []
-            : BodyText.Split('&').Select(pair =>
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                return eq < 0
-                    ? new KeyValuePair<string, string>(Uri.UnescapeDataString(pair), string.Empty)
-                    : new KeyValuePair<string, string>(Uri.UnescapeDataString(pair[..eq]), Uri.UnescapeDataString(pair[(eq + 1)..]));
-            }).ToList();
-
-    public Dictionary<string, string> Form() => FormPairs().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-}
-
-/// <summary>A canned HTTP response.</summary>
-internal sealed record CannedResponse(int StatusCode, string Body, IReadOnlyDictionary<string, string>? Headers = null)
-{
-    public static CannedResponse Xml(string body, string? requestIdHeader = null) =>
-        new(200, body, requestIdHeader is null ? null : new Dictionary<string, string> { ["x-amzn-RequestId"] = requestIdHeader });
-}
-
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 (raw <see cref="TcpListener"/>) that records every request and answers with
 /// whatever the test's responder returns. Keep-alive is supported because the SDK's HttpClient reuses connections.
