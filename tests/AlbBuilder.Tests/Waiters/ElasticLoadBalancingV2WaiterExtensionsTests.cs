@@ -16,7 +16,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
     private static readonly TargetDescription[] Targets = [new() { Id = "i-1", Port = 80 }, new() { Id = "i-2", Port = 80 }];
 
     private readonly WaiterClock _clock = new();
-    private readonly ElasticLoadBalancingV2Double _elbv2 = Substitute.For<ElasticLoadBalancingV2Double>();
+    private readonly IAmazonElasticLoadBalancingV2 _elbv2 = Substitute.For<IAmazonElasticLoadBalancingV2>();
 
     private static LoadBalancer LoadBalancer(string arn, string state, string? reason = null) => new()
     {
@@ -77,13 +77,13 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         var task = _elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options());
         _clock.Time.Advance(Delay - Tick);
         await WaiterClock.SettleAsync();
-        Assert.Equal(1, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
+        Assert.Equal(1, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeLoadBalancersAsync)));
 
         _clock.Time.Advance(Tick);
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
 
         Assert.Equal("active", (await task).State!.Code!.Value);
-        Assert.Equal(2, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
+        Assert.Equal(2, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeLoadBalancersAsync)));
         Assert.Equal("lab: provisioning", _clock.Progress.Reports[0].Summary);
     }
 
@@ -118,7 +118,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         await _clock.RunAsync(_elbv2.WaitUntilLoadBalancerAvailableAsync(LbArn, _clock.Options()), Delay);
 
         Assert.Equal(WaiterState.Retry, _clock.Progress.Reports[0].Outcome);
-        Assert.Equal(2, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
+        Assert.Equal(2, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeLoadBalancersAsync)));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
 
         await WaiterClock.Now(_elbv2.WaitUntilLoadBalancersDeletedAsync([LbArn], _clock.Options()));
 
-        Assert.Equal(1, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
+        Assert.Equal(1, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeLoadBalancersAsync)));
         Assert.Equal(new ObservedState(LbArn, "deleted", "LoadBalancerNotFound"), _clock.Progress.Reports.Single().ObservedStates.Single());
     }
 
@@ -182,7 +182,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
         await task;
 
-        Assert.Equal(2, Calls(nameof(ElasticLoadBalancingV2Double.DescribeLoadBalancersAsync)));
+        Assert.Equal(2, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeLoadBalancersAsync)));
         Assert.Equal("lab: active", _clock.Progress.Reports[0].Summary);
     }
 
@@ -254,7 +254,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         var task = _elbv2.WaitUntilTargetsInServiceAsync(TgArn, Targets, _clock.Options());
         _clock.Time.Advance(Delay - Tick);
         await WaiterClock.SettleAsync();
-        Assert.Equal(1, Calls(nameof(ElasticLoadBalancingV2Double.DescribeTargetHealthAsync)));
+        Assert.Equal(1, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeTargetHealthAsync)));
         _clock.Time.Advance(Tick);
         await WaiterClock.SettleUntilAsync(() => task.IsCompleted);
 
@@ -354,7 +354,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         var health = await _clock.RunAsync(_elbv2.WaitUntilTargetsDeregisteredAsync(TgArn, Targets, _clock.Options()), Delay);
 
         Assert.Equal(2, health.Count);
-        Assert.Equal(2, Calls(nameof(ElasticLoadBalancingV2Double.DescribeTargetHealthAsync)));
+        Assert.Equal(2, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeTargetHealthAsync)));
         Assert.Equal("TargetDeregistered", _clock.Progress.Reports[0].WaiterName);
     }
 
@@ -404,7 +404,7 @@ public sealed class ElasticLoadBalancingV2WaiterExtensionsTests
         var health = await _clock.RunAsync(task, Delay);
 
         Assert.Equal("Target.InvalidState", health.Single().TargetHealth!.Reason!.Value);
-        Assert.Equal(3, Calls(nameof(ElasticLoadBalancingV2Double.DescribeTargetHealthAsync)));
+        Assert.Equal(3, Calls(nameof(IAmazonElasticLoadBalancingV2.DescribeTargetHealthAsync)));
         Assert.Equal(["TargetUnused"], _clock.Progress.Reports.Select(report => report.WaiterName).Distinct());
     }
 
