@@ -150,6 +150,18 @@ public sealed class Ec2WaiterExtensionsTests
     }
 
     [Fact]
+    public async Task WaitUntilInstancesRunning_DuplicateIds_AreDescribedOnce()
+    {
+        DescribeReturns(Described(Instance("i-1", "running")));
+
+        await WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync(["i-1", "i-1"], _clock.Options()));
+
+        await _ec2.Received(1).DescribeInstancesAsync(
+            Arg.Is<DescribeInstancesRequest>(request => request.InstanceIds.SequenceEqual(new[] { "i-1" })),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task WaitUntilInstancesRunning_NoIds_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => WaiterClock.Now(_ec2.WaitUntilInstancesRunningAsync([], _clock.Options())));
