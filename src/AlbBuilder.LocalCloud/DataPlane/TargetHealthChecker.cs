@@ -351,7 +351,8 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     private void StartLoop(Entry entry)
     {
         var cts = CancellationTokenSource.CreateLinkedTokenSource(_disposeCts.Token);
-        entry.SetLoop(cts, Task.Run(() => RunChecksAsync(entry, cts.Token)));
+        var token = cts.Token; // read before StopLoop can dispose the source
+        entry.SetLoop(cts, Task.Run(() => RunChecksAsync(entry, token), CancellationToken.None));
     }
 
     private async Task RunChecksAsync(Entry entry, CancellationToken cancellationToken)
