@@ -65,7 +65,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
         };
     }
 
-    /// <summary>Raised (on a thread-pool thread, outside any lock) after any target's state or the routable set changed.</summary>
+    /// <summary>Raised outside any lock, on the thread that made the change (a check loop, or the caller of Register/Deregister/Reevaluate/SetInUse), after a target's state or the routable set changed.</summary>
     public event EventHandler? HealthChanged;
 
     /// <summary>Gets the current settings.</summary>
