@@ -59,6 +59,29 @@ public sealed class FrontDoorTests
     }
 
     [Fact]
+    public async Task CrashedBackend_OnceUnhealthy_AllRequestsReachTheSurvivor()
+    {
+        var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
+        await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
+        await using var checker = await HealthyGroupAsync(serverA, serverB);
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        using var client = ClientFor(door);
+
+        // httpd dies but the instance keeps running: only the health checks can notice.
+        await serverA.DisposeAsync();
+        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+
+        Assert.Equal(TargetHealthReasons.FailedHealthChecks, checker.GetHealth(A).Reason);
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(20, serverB.RequestCount);
+    }
+
+    [Fact]
     public async Task Forward_KeepsClientHost_AndAddsForwardedHeadersLikeAnAlb()
     {
         await using var backend = await RecordingServer.StartAsync();
