@@ -170,6 +170,18 @@ public sealed class FrontDoorTests
     }
 
     [Fact]
+    public async Task Respond_204WithoutBody_SendsEmptyResponse()
+    {
+        await using var door = await FrontDoor.StartAsync(80, _ => RouteDecision.Respond(204));
+        using var client = ClientFor(door);
+
+        using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Redirect_SendsLocation()
     {
         var target = new Uri("https://example.test/new");
