@@ -123,7 +123,7 @@ public sealed class FrontDoorTests
     public async Task GroupWithoutTargets_Answers503ServiceTemporarilyUnavailable()
     {
         await using var checker = new TargetHealthChecker(
-            new HealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
         await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
         using var client = ClientFor(door);
 
@@ -233,7 +233,7 @@ public sealed class FrontDoorTests
         _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.10"));
         _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.2.20"));
         var checker = new TargetHealthChecker(
-            new HealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
         checker.Register(A);
         checker.Register(B);
         await HealthWait.UntilAsync(

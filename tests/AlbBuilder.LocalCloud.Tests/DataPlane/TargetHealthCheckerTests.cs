@@ -339,10 +339,10 @@ public sealed class TargetHealthCheckerTests
         Assert.Equal(second.Port, checker.NextRoute().Destination!.Port);
     }
 
-    private static HealthCheckSettings Settings(
+    private static TargetHealthCheckSettings Settings(
         string path = "/", string matcher = "200", TimeSpan? interval = null, TimeSpan? timeout = null) =>
         new(path, interval ?? TimeSpan.FromMilliseconds(50), timeout ?? TimeSpan.FromSeconds(2), HealthyThreshold, UnhealthyThreshold, matcher);
 
-    private TargetHealthChecker NewChecker(HealthCheckSettings? settings = null, TimeProvider? time = null, bool inUse = true) =>
+    private TargetHealthChecker NewChecker(TargetHealthCheckSettings? settings = null, TimeProvider? time = null, bool inUse = true) =>
         new(settings ?? Settings(), _registry.Resolve, time, inUse: inUse);
 }
