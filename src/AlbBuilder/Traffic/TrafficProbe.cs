@@ -11,7 +11,7 @@ internal sealed class TrafficProbe
     // The seed's page is tiny; a cap keeps a misrouted download from filling memory.
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private readonly HttpClient _client;
+    private readonly HttpMessageHandler _handler;
     private readonly TrafficOptions _options;
     private readonly Func<string, string?> _extractBackend;
 
@@ -20,14 +20,8 @@ internal sealed class TrafficProbe
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _handler = handler;
         _extractBackend = options.BackendExtractor ?? TrafficOptions.ReadHelloWorldHost;
-
-        // The per-request timeout is ours (driven by the TimeProvider), so HttpClient's own is switched off.
-        _client = new HttpClient(handler, disposeHandler: false)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = MaxBodyBytes,
-        };
     }
 
     public async Task<TrafficReport> RunAsync(Uri url, CancellationToken cancellationToken)
@@ -38,11 +32,17 @@ internal sealed class TrafficProbe
         var samples = new TrafficSample[_options.Requests];
         var started = time.GetTimestamp();
 
+        // The per-request timeout is ours (driven by the TimeProvider), so HttpClient's own is switched off.
+        using var client = new HttpClient(_handler, disposeHandler: false)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = MaxBodyBytes,
+        };
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(
             Enumerable.Range(0, _options.Requests),
             parallel,
-            async (index, token) => samples[index] = await SendOneAsync(target, token).ConfigureAwait(false))
+            async (index, token) => samples[index] = await SendOneAsync(client, target, token).ConfigureAwait(false))
             .ConfigureAwait(false);
 
         return new TrafficReport(url, samples, _options.ExpectedBackends, _options.BalanceTolerance, time.GetElapsedTime(started));
@@ -60,7 +60,7 @@ internal sealed class TrafficProbe
         return $"{exception.GetType().Name}: {cause.Message}";
     }
 
-    private async Task<TrafficSample> SendOneAsync(Uri target, CancellationToken cancellationToken)
+    private async Task<TrafficSample> SendOneAsync(HttpClient client, Uri target, CancellationToken cancellationToken)
     {
         var time = _options.TimeProvider;
         var startedAt = time.GetUtcNow();
@@ -70,7 +70,7 @@ internal sealed class TrafficProbe
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, target);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var latency = time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
@@ -78,8 +78,9 @@ internal sealed class TrafficProbe
                 ? new TrafficSample(startedAt, latency, status, _extractBackend(body), null)
                 : new TrafficSample(startedAt, latency, status, null, status.ToString(CultureInfo.InvariantCulture));
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not the caller's cancellation: our timeout, or a handler's own (e.g. a connect timeout) — either way this request timed out.
             return new TrafficSample(startedAt, time.GetElapsedTime(started), null, null, "Timeout");
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)

@@ -32,7 +32,7 @@ public static class TrafficVerifier
         }
 
         // A fresh handler per verification: new connections, nothing pooled from an earlier lab with the same name.
-        using var handler = new SocketsHttpHandler { ConnectTimeout = options.PerRequestTimeout };
+        using var handler = new SocketsHttpHandler();
         return await new TrafficProbe(handler, options).RunAsync(url, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -170,6 +170,20 @@ public sealed class TrafficVerifierTests
     }
 
     [Fact]
+    public async Task VerifyAsync_HandlerGivesUpOnItsOwn_CountedAsTimeoutNotAborted()
+    {
+        // e.g. SocketsHttpHandler's connect timeout: a cancellation that isn't the caller's fails only that request.
+        var handler = new FakeBackendHandler((i, _, _) => i == 1
+            ? Task.FromException<HttpResponseMessage>(new TaskCanceledException("connect timed out", new TimeoutException()))
+            : Task.FromResult(FakeBackendHandler.Page("a")));
+
+        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = 4 });
+
+        Assert.Equal(3, report.Succeeded);
+        Assert.Equal([new TrafficFailure("Timeout", 1)], report.Failures);
+    }
+
+    [Fact]
     public async Task VerifyAsync_Cancelled_ThrowsInsteadOfReportingTimeouts()
     {
         using var cts = new CancellationTokenSource();
