@@ -35,7 +35,7 @@ public sealed class FailoverDrillCompositionTests
 
     private sealed class InMemoryLab : IDrillSubject
     {
-        private static readonly Uri Url = new("http://demo-alb-1.us-east-1.elb.amazonaws.com/");
+        private static readonly Uri _url = new("http://demo-alb-1.us-east-1.elb.amazonaws.com/");
         private readonly Dictionary<string, string> _hosts = new()
         {
             ["i-1"] = "ip-10-0-1-11.us-east-1.compute.internal",
@@ -56,7 +56,7 @@ public sealed class FailoverDrillCompositionTests
         public Task<LabStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(new LabStatus(
             Time.GetUtcNow(),
             "active",
-            Url.Host,
+            _url.Host,
             [.. State.Keys.Order().Select((id, i) => new InstanceStatus(
                 id, $"demo-{i + 1}", State[id], _hosts[id].Replace("us-east-1.compute", "ec2", StringComparison.Ordinal), null, null,
                 State[id] == "running" ? "healthy" : "unused", null, null))]));
@@ -87,7 +87,7 @@ public sealed class FailoverDrillCompositionTests
                 var id = serving[Interlocked.Increment(ref _next) % serving.Length];
                 return Task.FromResult(FakeBackendHandler.Page(_hosts[id]));
             });
-            return TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = requests, MaxConcurrency = 1, TimeProvider = Time }, cancellationToken);
+            return TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, Requests = requests, MaxConcurrency = 1, TimeProvider = Time }, cancellationToken);
         }
     }
 }

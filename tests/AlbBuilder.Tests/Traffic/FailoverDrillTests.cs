@@ -10,8 +10,8 @@ public sealed class FailoverDrillTests
 {
     private const string Dns1 = "ip-10-0-1-11.ec2.internal";
     private const string Dns2 = "ip-10-0-2-22.ec2.internal";
-    private static readonly Uri Url = new("http://demo-alb.example/");
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+    private static readonly Uri _url = new("http://demo-alb.example/");
+    private static readonly TimeSpan _hangGuard = TimeSpan.FromSeconds(30);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly IDrillSubject _subject = Substitute.For<IDrillSubject>();
@@ -300,9 +300,9 @@ public sealed class FailoverDrillTests
         });
 
         var drill = FailoverDrill.RunAsync(_subject, _options with { TargetUnusedTimeout = TimeSpan.FromMinutes(2) });
-        await waiting.Task.WaitAsync(HangGuard);
+        await waiting.Task.WaitAsync(_hangGuard);
         _time.Advance(TimeSpan.FromMinutes(2));
-        var ex = await Assert.ThrowsAsync<FailoverDrillException>(() => drill.WaitAsync(HangGuard));
+        var ex = await Assert.ThrowsAsync<FailoverDrillException>(() => drill.WaitAsync(_hangGuard));
 
         Assert.Equal(DrillStep.WaitTargetUnused, ex.FailedStep);
         Assert.IsType<TimeoutException>(ex.InnerException);
@@ -426,7 +426,7 @@ public sealed class FailoverDrillTests
         var samples = served
             .SelectMany(s => Enumerable.Range(0, s.Count).Select(_ => new TrafficSample(now, TimeSpan.FromMilliseconds(2), 200, s.Backend, null)))
             .Concat(Enumerable.Range(0, failures).Select(_ => new TrafficSample(now, TimeSpan.FromMilliseconds(2), 502, null, "502")));
-        return new TrafficReport(Url, samples);
+        return new TrafficReport(_url, samples);
     }
 
     private sealed class ListProgress : IProgress<DrillEvent>

@@ -2,12 +2,12 @@ namespace AlbBuilder.Tests.Traffic;
 
 public sealed class TrafficReportTests
 {
-    private static readonly Uri Url = new("http://lab.example/");
-    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Uri _url = new("http://lab.example/");
+    private static readonly DateTimeOffset _t0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static TrafficSample Ok(string? backend, int ms = 1) => new(T0, TimeSpan.FromMilliseconds(ms), 200, backend, null);
+    private static TrafficSample Ok(string? backend, int ms = 1) => new(_t0, TimeSpan.FromMilliseconds(ms), 200, backend, null);
 
-    private static TrafficSample Fail(string reason, int? status = null) => new(T0, TimeSpan.FromMilliseconds(1), status, null, reason);
+    private static TrafficSample Fail(string reason, int? status = null) => new(_t0, TimeSpan.FromMilliseconds(1), status, null, reason);
 
     private static IEnumerable<TrafficSample> Served(string backend, int count) => Enumerable.Range(0, count).Select(_ => Ok(backend));
 
@@ -17,7 +17,7 @@ public sealed class TrafficReportTests
         var samples = Served("b", 3).Concat(Served("a", 2)).Append(Ok(null))
             .Append(Fail("502", 502)).Append(Fail("Timeout")).Append(Fail("502", 502));
 
-        var report = new TrafficReport(Url, samples);
+        var report = new TrafficReport(_url, samples);
 
         Assert.Equal(9, report.Total);
         Assert.Equal(6, report.Succeeded);
@@ -38,7 +38,7 @@ public sealed class TrafficReportTests
     [InlineData(8, 8, true)]
     public void IsBalanced_TwoBackendsAroundTolerance_JudgedInclusively(int a, int b, bool balanced)
     {
-        var report = new TrafficReport(Url, Served("a", a).Concat(Served("b", b)), balanceTolerance: 0.25);
+        var report = new TrafficReport(_url, Served("a", a).Concat(Served("b", b)), balanceTolerance: 0.25);
 
         Assert.Equal(balanced, report.IsBalanced);
     }
@@ -48,14 +48,14 @@ public sealed class TrafficReportTests
     {
         var samples = Served("a", 6).Concat(Served("b", 4)).Concat(Served("c", 5)).Concat(Served("d", 5));
 
-        Assert.True(new TrafficReport(Url, samples, balanceTolerance: 0.2).IsBalanced);
-        Assert.False(new TrafficReport(Url, samples, balanceTolerance: 0.19).IsBalanced);
+        Assert.True(new TrafficReport(_url, samples, balanceTolerance: 0.2).IsBalanced);
+        Assert.False(new TrafficReport(_url, samples, balanceTolerance: 0.19).IsBalanced);
     }
 
     [Fact]
     public void IsBalanced_ExpectedBackendMissing_NotBalanced()
     {
-        var report = new TrafficReport(Url, Served("a", 10), expectedBackends: ["a", "b"]);
+        var report = new TrafficReport(_url, Served("a", 10), expectedBackends: ["a", "b"]);
 
         Assert.False(report.IsBalanced);
         Assert.Equal(["b"], report.MissingBackends);
@@ -65,7 +65,7 @@ public sealed class TrafficReportTests
     [Fact]
     public void IsBalanced_UnexpectedBackendServed_NotBalanced()
     {
-        var report = new TrafficReport(Url, Served("a", 5).Concat(Served("b", 5)), expectedBackends: ["a"]);
+        var report = new TrafficReport(_url, Served("a", 5).Concat(Served("b", 5)), expectedBackends: ["a"]);
 
         Assert.False(report.IsBalanced);
         Assert.Equal(["b"], report.UnexpectedBackends);
@@ -76,7 +76,7 @@ public sealed class TrafficReportTests
     {
         var samples = Served("a", 5).Concat(Served("b", 5)).Append(Ok(null)).Append(Fail("502", 502));
 
-        var report = new TrafficReport(Url, samples, expectedBackends: ["a", "b"]);
+        var report = new TrafficReport(_url, samples, expectedBackends: ["a", "b"]);
 
         Assert.True(report.IsBalanced);
         Assert.False(report.AllSucceeded);
@@ -85,8 +85,8 @@ public sealed class TrafficReportTests
     [Fact]
     public void IsBalanced_NothingAttributed_NotBalanced()
     {
-        Assert.False(new TrafficReport(Url, [Ok(null), Ok(null)]).IsBalanced);
-        Assert.False(new TrafficReport(Url, []).IsBalanced);
+        Assert.False(new TrafficReport(_url, [Ok(null), Ok(null)]).IsBalanced);
+        Assert.False(new TrafficReport(_url, []).IsBalanced);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class TrafficReportTests
     {
         var samples = Enumerable.Range(1, 100).Reverse().Select(ms => Ok("a", ms)).Append(Fail("Timeout"));
 
-        var latency = new TrafficReport(Url, samples).Latency;
+        var latency = new TrafficReport(_url, samples).Latency;
 
         Assert.Equal(100, latency.Count);
         Assert.Equal(TimeSpan.FromMilliseconds(50), latency.P50);
@@ -117,7 +117,7 @@ public sealed class TrafficReportTests
     [Fact]
     public void ToString_Summary_NamesCountsBackendsFailuresAndLatency()
     {
-        var report = new TrafficReport(Url, Served("a", 2).Concat(Served("b", 2)).Append(Fail("502", 502)), elapsed: TimeSpan.FromSeconds(1.5));
+        var report = new TrafficReport(_url, Served("a", 2).Concat(Served("b", 2)).Append(Fail("502", 502)), elapsed: TimeSpan.FromSeconds(1.5));
 
         var text = report.ToString();
 
@@ -127,6 +127,6 @@ public sealed class TrafficReportTests
     [Fact]
     public void Constructor_ToleranceOutOfRange_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TrafficReport(Url, [], balanceTolerance: 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TrafficReport(_url, [], balanceTolerance: 1.5));
     }
 }

@@ -7,17 +7,17 @@ namespace AlbBuilder.Tests.Traffic;
 
 public sealed class TrafficVerifierTests
 {
-    private static readonly Uri Url = new("http://demo-alb-123.us-east-1.elb.amazonaws.com/");
+    private static readonly Uri _url = new("http://demo-alb-123.us-east-1.elb.amazonaws.com/");
 
     // A guard against a hung test, not a timing assertion.
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _hangGuard = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task VerifyAsync_RoundRobinOverTwo_EvenAndBalanced()
     {
         var handler = FakeBackendHandler.RoundRobin("ip-172-31-1-10.ec2.internal", "ip-172-31-2-20.ec2.internal");
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler });
 
         Assert.Equal(20, report.Total);
         Assert.True(report.AllSucceeded);
@@ -33,7 +33,7 @@ public sealed class TrafficVerifierTests
     {
         var handler = FakeBackendHandler.RoundRobin("a");
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, ExpectedBackends = ["a", "b"] });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, ExpectedBackends = ["a", "b"] });
 
         Assert.True(report.AllSucceeded);
         Assert.False(report.IsBalanced);
@@ -51,7 +51,7 @@ public sealed class TrafficVerifierTests
             BackendExtractor = body => body.Split('"')[3],
         };
 
-        var report = await TrafficVerifier.VerifyAsync(Url, options);
+        var report = await TrafficVerifier.VerifyAsync(_url, options);
 
         Assert.Equal(["node-0", "node-1", "node-2"], report.Backends.Select(b => b.Backend));
         Assert.All(report.Backends, b => Assert.Equal(3, b.Count));
@@ -63,7 +63,7 @@ public sealed class TrafficVerifierTests
         var handler = new FakeBackendHandler((i, _, _) => Task.FromResult(
             i % 2 == 0 ? FakeBackendHandler.Page("a") : FakeBackendHandler.Text("<h1>It works!</h1>")));
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = 10, MaxConcurrency = 1 });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, Requests = 10, MaxConcurrency = 1 });
 
         Assert.Equal(10, report.Succeeded);
         Assert.Equal(5, report.UnknownBackend);
@@ -82,7 +82,7 @@ public sealed class TrafficVerifierTests
             _ => Task.FromResult(FakeBackendHandler.Text("Service Unavailable", HttpStatusCode.ServiceUnavailable)),
         });
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = 8 });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, Requests = 8 });
 
         Assert.Equal(2, report.Succeeded);
         Assert.Equal(6, report.Failed);
@@ -103,7 +103,7 @@ public sealed class TrafficVerifierTests
         });
         var options = new TrafficOptions { Handler = handler, Requests = 100, MaxConcurrency = 1, TimeProvider = time };
 
-        var report = await TrafficVerifier.VerifyAsync(Url, options);
+        var report = await TrafficVerifier.VerifyAsync(_url, options);
 
         Assert.Equal(TimeSpan.FromMilliseconds(50), report.Latency.P50);
         Assert.Equal(TimeSpan.FromMilliseconds(90), report.Latency.P90);
@@ -129,12 +129,12 @@ public sealed class TrafficVerifierTests
             }
 
             // The first requests wait until the bound is reached, so the probe must actually run that many at once.
-            await full.Task.WaitAsync(HangGuard);
+            await full.Task.WaitAsync(_hangGuard);
             Interlocked.Decrement(ref inFlight);
             return FakeBackendHandler.Page($"b{i % 2}");
         });
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = 20, MaxConcurrency = Bound });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, Requests = 20, MaxConcurrency = Bound });
 
         Assert.Equal(20, report.Succeeded);
         Assert.Equal(Bound, maxInFlight);
@@ -157,12 +157,12 @@ public sealed class TrafficVerifierTests
         });
         var options = new TrafficOptions { Handler = handler, Requests = 3, MaxConcurrency = 3, TimeProvider = time, PerRequestTimeout = TimeSpan.FromSeconds(5) };
 
-        var verify = TrafficVerifier.VerifyAsync(Url, options);
-        await slowStarted.Task.WaitAsync(HangGuard);
+        var verify = TrafficVerifier.VerifyAsync(_url, options);
+        await slowStarted.Task.WaitAsync(_hangGuard);
         time.Advance(TimeSpan.FromSeconds(4));
         Assert.False(verify.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
-        var report = await verify.WaitAsync(HangGuard);
+        var report = await verify.WaitAsync(_hangGuard);
 
         Assert.Equal(2, report.Succeeded);
         Assert.Equal([new TrafficFailure("Timeout", 1)], report.Failures);
@@ -177,7 +177,7 @@ public sealed class TrafficVerifierTests
             ? Task.FromException<HttpResponseMessage>(new TaskCanceledException("connect timed out", new TimeoutException()))
             : Task.FromResult(FakeBackendHandler.Page("a")));
 
-        var report = await TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, Requests = 4 });
+        var report = await TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, Requests = 4 });
 
         Assert.Equal(3, report.Succeeded);
         Assert.Equal([new TrafficFailure("Timeout", 1)], report.Failures);
@@ -195,11 +195,11 @@ public sealed class TrafficVerifierTests
             return FakeBackendHandler.Page("never");
         });
 
-        var verify = TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Handler = handler, TimeProvider = new FakeTimeProvider() }, cts.Token);
-        await started.Task.WaitAsync(HangGuard);
+        var verify = TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Handler = handler, TimeProvider = new FakeTimeProvider() }, cts.Token);
+        await started.Task.WaitAsync(_hangGuard);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => verify.WaitAsync(HangGuard));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => verify.WaitAsync(_hangGuard));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class TrafficVerifierTests
     [Fact]
     public async Task VerifyAsync_BadOptionsAndUrl_Throw()
     {
-        await Assert.ThrowsAsync<OptionsValidationException>(() => TrafficVerifier.VerifyAsync(Url, new TrafficOptions { Requests = -1 }));
+        await Assert.ThrowsAsync<OptionsValidationException>(() => TrafficVerifier.VerifyAsync(_url, new TrafficOptions { Requests = -1 }));
         await Assert.ThrowsAsync<ArgumentException>(() => TrafficVerifier.VerifyAsync(new Uri("ftp://lab.example/")));
         await Assert.ThrowsAsync<ArgumentNullException>(() => TrafficVerifier.VerifyAsync(null!));
     }
@@ -253,7 +253,7 @@ public sealed class TrafficVerifierTests
         var report = await TrafficVerifier.VerifyAsync(new Uri($"http://127.0.0.1:{port}/"), new TrafficOptions { Requests = 10, MaxConcurrency = 1 });
         await stop.CancelAsync();
         listener.Stop();
-        await server.WaitAsync(HangGuard);
+        await server.WaitAsync(_hangGuard);
 
         Assert.True(report.AllSucceeded, report.ToString());
         Assert.Equal([new BackendCount("host-0", 5), new BackendCount("host-1", 5)], report.Backends);

@@ -9,7 +9,7 @@ namespace AlbBuilder.Traffic;
 /// </summary>
 internal sealed class FailoverDrill
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
 
     private readonly IDrillSubject _subject;
     private readonly DrillOptions _options;
@@ -178,7 +178,7 @@ internal sealed class FailoverDrill
         _duringStop = await _subject.VerifyTrafficAsync(_options.Requests, cancellationToken).ConfigureAwait(false);
         _verdict = JudgeSurvivors(_duringStop, victim, _survivors, windowEnd);
         var verdictText = string.Create(
-            Invariant,
+            _invariant,
             $"{_verdict.ServedBySurvivors}/{_duringStop.Total} served by survivors, {_verdict.Tolerated} tolerated in the window, {_verdict.StoppedServedAfterWindow} from the stopped instance and {_verdict.FailedAfterWindow} failed after it — {_duringStop}");
         if (_verdict.OnlySurvivorServed)
         {
