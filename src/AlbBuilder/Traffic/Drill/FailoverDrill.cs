@@ -123,7 +123,7 @@ internal sealed class FailoverDrill
             return report;
         }
 
-        var restoreNote = _stopRequested ? " " + RestoreNote() : string.Empty;
+        var restoreNote = RestoreNote();
         if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException($"The failover drill was cancelled during {_step}.{restoreNote}", failure, cancellationToken);
@@ -276,7 +276,7 @@ internal sealed class FailoverDrill
     private string RestoreNote()
     {
         var last = _timeline.LastOrDefault(e => e.Step == DrillStep.Restore);
-        return last is null ? string.Empty : $"Restore: {last.Detail}.";
+        return last is null ? string.Empty : $" Restore: {last.Detail}.";
     }
 
     private void Fail(DrillStep step, string detail)
