@@ -113,7 +113,10 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>Uses the given subnets for the load balancer and instances instead of the VPC's default subnets.</summary>
-    /// <remarks>Each subnet must be in a different Availability Zone; that is checked when the lab starts.</remarks>
+    /// <remarks>
+    /// Each subnet must be in a different Availability Zone and in the lab's VPC (the default VPC unless
+    /// <see cref="InVpc"/> says otherwise); that is checked when the lab starts.
+    /// </remarks>
     /// <param name="subnetIds">At least 2 distinct subnet ids (<c>subnet-…</c>). <value>The default is the VPC's default subnet of each Availability Zone.</value></param>
     /// <returns>A new builder with the change (replacing subnets given before).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subnetIds"/> or one of its items is null.</exception>
