@@ -2,13 +2,21 @@ using Amazon.Runtime;
 
 namespace AlbBuilder.ElasticLoadBalancingV2;
 
-/// <content>AWSSDK.Core v4's static factory members of <see cref="IAmazonService"/>.</content>
+/// <content>AWSSDK.Core v4's static factory members of <see cref="IAmazonService"/>, as the official clients implement them.</content>
 public partial interface IAmazonElasticLoadBalancingV2
 {
-    // TODO(lead, at the elbv2 merge): return the real config and client once they exist on main.
-    static ClientConfig IAmazonService.CreateDefaultClientConfig() =>
-        throw new NotSupportedException("The ELBv2 client configuration is not available yet.");
+    static ClientConfig IAmazonService.CreateDefaultClientConfig() => new AmazonElasticLoadBalancingV2Config();
 
-    static IAmazonService IAmazonService.CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig) =>
-        throw new NotSupportedException("The ELBv2 client is not available yet.");
+    static IAmazonService IAmazonService.CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig)
+    {
+        if (clientConfig is not AmazonElasticLoadBalancingV2Config config)
+        {
+            throw new AmazonClientException(
+                $"ClientConfig is not of type {nameof(AmazonElasticLoadBalancingV2Config)} to create {nameof(AmazonElasticLoadBalancingV2Client)}");
+        }
+
+        return awsCredentials is null
+            ? new AmazonElasticLoadBalancingV2Client(config)
+            : new AmazonElasticLoadBalancingV2Client(awsCredentials, config);
+    }
 }
