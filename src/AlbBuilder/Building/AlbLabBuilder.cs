@@ -369,11 +369,9 @@ public sealed class AlbLabBuilder
             c.LoggerFactory);
     }
 
-    // TODO(lead, at the elbv2 merge): return `region is null ? new AmazonElasticLoadBalancingV2Client()
-    // : new AmazonElasticLoadBalancingV2Client(region)` once the client class is on main.
-    internal static IAmazonElasticLoadBalancingV2 CreateDefaultElasticLoadBalancingClient(RegionEndpoint? region) =>
-        throw new InvalidOperationException(
-            $"The default ELBv2 client (region {region?.SystemName ?? "from the SDK's defaults"}) is not available in this build yet; pass your clients with WithAwsClients(ec2, elasticLoadBalancing).");
+    /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; the SDK's default region when null.</summary>
+    internal static AmazonElasticLoadBalancingV2Client CreateDefaultElasticLoadBalancingClient(RegionEndpoint? region) =>
+        region is null ? new AmazonElasticLoadBalancingV2Client() : new AmazonElasticLoadBalancingV2Client(region);
 
     private string Name => _configuration.Name ?? string.Empty;
 
