@@ -29,6 +29,9 @@ internal sealed class LabServices
 
     public IAmazonElasticLoadBalancingV2 ElasticLoadBalancing => _elb.Value;
 
+    /// <summary>Whether either client has been created yet (building a lab must not create them).</summary>
+    public bool AreClientsCreated => _ec2.IsValueCreated || _elb.IsValueCreated;
+
     /// <summary>Whether the lab created the clients and must dispose them.</summary>
     public bool OwnsClients { get; }
 
