@@ -94,7 +94,7 @@ internal sealed partial class Elbv2Api
             throw Elbv2Errors.Validation($"Health check port '{healthCheckPort}' must be 'traffic-port' or a port number");
         }
 
-        var healthCheck = new HealthCheckSettings(
+        var healthCheck = new TargetGroupHealthCheck(
             p.Get("HealthCheckProtocol") ?? protocol,
             healthCheckPort,
             Bool(p, "HealthCheckEnabled") ?? true,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Protocol;
 

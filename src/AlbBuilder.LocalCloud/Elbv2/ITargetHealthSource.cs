@@ -1,3 +1,5 @@
+using AlbBuilder.LocalCloud.DataPlane;
+
 namespace AlbBuilder.LocalCloud.Elbv2;
 
 /// <summary>Where DescribeTargetHealth reads the data plane's health-check results.</summary>

@@ -1,3 +1,5 @@
+using AlbBuilder.LocalCloud.DataPlane;
+
 namespace AlbBuilder.LocalCloud.Elbv2;
 
 internal sealed class RegisteredTarget

@@ -1,3 +1,5 @@
+using AlbBuilder.LocalCloud.DataPlane;
+
 namespace AlbBuilder.LocalCloud.Elbv2;
 
 internal sealed class TargetGroup
@@ -18,7 +20,7 @@ internal sealed class TargetGroup
 
     public string IpAddressType { get; init; } = "ipv4";
 
-    public required HealthCheckSettings HealthCheck { get; init; }
+    public required TargetGroupHealthCheck HealthCheck { get; init; }
 
     public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
 

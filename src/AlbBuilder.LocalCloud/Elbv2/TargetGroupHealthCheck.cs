@@ -1,6 +1,6 @@
 namespace AlbBuilder.LocalCloud.Elbv2;
 
-internal sealed record HealthCheckSettings(
+internal sealed record TargetGroupHealthCheck(
     string Protocol,
     string Port,
     bool Enabled,
