@@ -20,6 +20,6 @@ internal static partial class DataPlaneLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The front door's routing callback threw; answering 500.")]
     public static partial void RouteFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{Server} listening on 127.0.0.1:{Port}.")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "{Server} listening on 127.0.0.1:{Port}.")]
     public static partial void Listening(ILogger logger, string server, int port);
 }

@@ -182,6 +182,11 @@ internal sealed class FrontDoor : IAsyncDisposable
     private static Task WriteAlbPageAsync(HttpResponse response, int statusCode)
     {
         response.Headers.Server = "awselb/2.0";
+        if (statusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            return Task.CompletedTask; // these statuses carry no body
+        }
+
         response.ContentType = "text/html";
         var body = Encoding.ASCII.GetBytes(ErrorPage(statusCode));
         response.ContentLength = body.Length;

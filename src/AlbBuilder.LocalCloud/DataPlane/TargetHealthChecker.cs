@@ -30,7 +30,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     private readonly CancellationTokenSource _disposeCts = new();
     private readonly Lock _lock = new();
     private readonly Dictionary<TargetKey, Entry> _targets = [];
-    private HealthCheckSettings _settings;
+    private TargetHealthCheckSettings _settings;
     private HealthCheckMatcher _matcher;
     private bool _inUse;
     private bool _disposed;
@@ -45,7 +45,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     /// <param name="inUse">Whether a listener rule uses the group; when <see langword="false"/> targets show <c>unused</c>/<c>Target.NotInUse</c> and are not checked.</param>
     /// <exception cref="ArgumentException">The settings are invalid.</exception>
     public TargetHealthChecker(
-        HealthCheckSettings settings,
+        TargetHealthCheckSettings settings,
         Func<TargetKey, TargetEndpoint> resolver,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
@@ -65,11 +65,11 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
         };
     }
 
-    /// <summary>Raised (on a thread-pool thread, outside any lock) after any target's state or the routable set changed.</summary>
+    /// <summary>Raised outside any lock, on the thread that made the change (a check loop, or the caller of Register/Deregister/Reevaluate/SetInUse), after a target's state or the routable set changed.</summary>
     public event EventHandler? HealthChanged;
 
     /// <summary>Gets the current settings.</summary>
-    public HealthCheckSettings Settings
+    public TargetHealthCheckSettings Settings
     {
         get
         {
@@ -232,7 +232,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     /// <summary>Replaces the settings (ModifyTargetGroup); running loops pick them up at their next tick.</summary>
     /// <param name="settings">The new settings.</param>
     /// <exception cref="ArgumentException">The settings are invalid.</exception>
-    public void UpdateSettings(HealthCheckSettings settings)
+    public void UpdateSettings(TargetHealthCheckSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var matcher = settings.Validate();
@@ -385,7 +385,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     private async Task CheckOnceAsync(Entry entry, CancellationToken cancellationToken)
     {
         var endpoint = Resolve(entry.Record.Key);
-        HealthCheckSettings settings;
+        TargetHealthCheckSettings settings;
         HealthCheckMatcher matcher;
         int generation;
         var changed = false;
@@ -437,7 +437,7 @@ internal sealed class TargetHealthChecker : IAsyncDisposable
     }
 
     private async Task<HealthProbeResult> ProbeAsync(
-        TargetEndpoint endpoint, HealthCheckSettings settings, HealthCheckMatcher matcher, CancellationToken cancellationToken)
+        TargetEndpoint endpoint, TargetHealthCheckSettings settings, HealthCheckMatcher matcher, CancellationToken cancellationToken)
     {
         if (endpoint.Reachability == TargetReachability.Blocked)
         {

@@ -59,6 +59,29 @@ public sealed class FrontDoorTests
     }
 
     [Fact]
+    public async Task CrashedBackend_OnceUnhealthy_AllRequestsReachTheSurvivor()
+    {
+        var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
+        await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
+        await using var checker = await HealthyGroupAsync(serverA, serverB);
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        using var client = ClientFor(door);
+
+        // httpd dies but the instance keeps running: only the health checks can notice.
+        await serverA.DisposeAsync();
+        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+
+        Assert.Equal(TargetHealthReasons.FailedHealthChecks, checker.GetHealth(A).Reason);
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(20, serverB.RequestCount);
+    }
+
+    [Fact]
     public async Task Forward_KeepsClientHost_AndAddsForwardedHeadersLikeAnAlb()
     {
         await using var backend = await RecordingServer.StartAsync();
@@ -100,7 +123,7 @@ public sealed class FrontDoorTests
     public async Task GroupWithoutTargets_Answers503ServiceTemporarilyUnavailable()
     {
         await using var checker = new TargetHealthChecker(
-            new HealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
         await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
         using var client = ClientFor(door);
 
@@ -144,6 +167,18 @@ public sealed class FrontDoorTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("no rule matched", await response.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Respond_204WithoutBody_SendsEmptyResponse()
+    {
+        await using var door = await FrontDoor.StartAsync(80, _ => RouteDecision.Respond(204));
+        using var client = ClientFor(door);
+
+        using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -198,7 +233,7 @@ public sealed class FrontDoorTests
         _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.10"));
         _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.2.20"));
         var checker = new TargetHealthChecker(
-            new HealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
         checker.Register(A);
         checker.Register(B);
         await HealthWait.UntilAsync(

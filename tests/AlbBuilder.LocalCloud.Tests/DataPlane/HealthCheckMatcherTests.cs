@@ -46,7 +46,7 @@ public sealed class HealthCheckMatcherTests
     [Fact]
     public void Validate_SeveralBadSettings_ListsEveryProblem()
     {
-        var settings = new HealthCheckSettings("health", TimeSpan.Zero, TimeSpan.FromSeconds(1), 0, 2, "600", "HTTPS");
+        var settings = new TargetHealthCheckSettings("health", TimeSpan.Zero, TimeSpan.FromSeconds(1), 0, 2, "600", "HTTPS");
 
         var ex = Assert.Throws<ArgumentException>(() => settings.Validate());
 
@@ -60,7 +60,7 @@ public sealed class HealthCheckMatcherTests
     [Fact]
     public void Validate_AwsDefaults_ParsesMatcher()
     {
-        var matcher = HealthCheckSettings.AwsDefaults.Validate();
+        var matcher = TargetHealthCheckSettings.AwsDefaults.Validate();
 
         Assert.True(matcher.Matches(200));
         Assert.False(matcher.Matches(204));

@@ -307,10 +307,42 @@ public sealed class TargetHealthCheckerTests
         Assert.Equal(504, decision.StatusCode);
     }
 
-    private static HealthCheckSettings Settings(
+    [Fact]
+    public async Task UpdateSettings_NewMatcher_AppliesToRunningChecks()
+    {
+        await using var server = await RecordingServer.StartAsync(404);
+        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.29"));
+        await using var checker = NewChecker();
+        checker.Register(A);
+        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+
+        checker.UpdateSettings(Settings(matcher: "200,404"));
+
+        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+        Assert.Equal("200,404", checker.Settings.Matcher);
+    }
+
+    [Fact]
+    public async Task Reevaluate_TargetMovedToAnotherPort_RoutesToTheNewPort()
+    {
+        await using var first = await RecordingServer.StartAsync();
+        await using var second = await RecordingServer.StartAsync();
+        _registry.Set(A, TargetEndpoint.Reachable(first.Port, "10.0.1.31"));
+        await using var checker = NewChecker();
+        checker.Register(A);
+        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+
+        _registry.Set(A, TargetEndpoint.Reachable(second.Port, "10.0.1.31"));
+        checker.Reevaluate();
+
+        Assert.Equal([new RoutableTarget(A, second.Port)], checker.RoutableTargets.ToArray());
+        Assert.Equal(second.Port, checker.NextRoute().Destination!.Port);
+    }
+
+    private static TargetHealthCheckSettings Settings(
         string path = "/", string matcher = "200", TimeSpan? interval = null, TimeSpan? timeout = null) =>
         new(path, interval ?? TimeSpan.FromMilliseconds(50), timeout ?? TimeSpan.FromSeconds(2), HealthyThreshold, UnhealthyThreshold, matcher);
 
-    private TargetHealthChecker NewChecker(HealthCheckSettings? settings = null, TimeProvider? time = null, bool inUse = true) =>
+    private TargetHealthChecker NewChecker(TargetHealthCheckSettings? settings = null, TimeProvider? time = null, bool inUse = true) =>
         new(settings ?? Settings(), _registry.Resolve, time, inUse: inUse);
 }

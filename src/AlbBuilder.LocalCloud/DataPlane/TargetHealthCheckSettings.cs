@@ -10,7 +10,7 @@ namespace AlbBuilder.LocalCloud.DataPlane;
 /// <param name="UnhealthyThreshold">Consecutive failures that make a target unhealthy (2–10 on AWS).</param>
 /// <param name="Matcher">The accepted codes: <c>200</c>, <c>200,202</c>, <c>200-299</c>.</param>
 /// <param name="Protocol">The check protocol; LocalCloud instances serve plain HTTP, so only <c>HTTP</c> is supported.</param>
-internal sealed record HealthCheckSettings(
+internal sealed record TargetHealthCheckSettings(
     string Path,
     TimeSpan Interval,
     TimeSpan Timeout,
@@ -20,7 +20,7 @@ internal sealed record HealthCheckSettings(
     string Protocol = "HTTP")
 {
     /// <summary>Gets the AWS defaults for instance targets: <c>/</c>, 30 s, 5 s, 5, 2, <c>200</c>.</summary>
-    public static HealthCheckSettings AwsDefaults { get; } =
+    public static TargetHealthCheckSettings AwsDefaults { get; } =
         new("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200");
 
     /// <summary>Validates the settings and parses the matcher.</summary>

@@ -1,0 +1,53 @@
+namespace AlbBuilder;
+
+/// <summary>
+/// One ALB lab: EC2 instances behind an Application Load Balancer. <c>AlbLab.Create(name)</c> describes it,
+/// <see cref="StartAsync"/> builds it on AWS and returns when it serves, and disposing it tears everything down
+/// (when clean-up is on).
+/// </summary>
+public interface IAlbLab : IAsyncDisposable
+{
+    /// <summary>The lab's name; every resource it creates carries it in its ownership tags.</summary>
+    string Name { get; }
+
+    /// <summary>Where the lab is in its life cycle.</summary>
+    LabState State { get; }
+
+    /// <summary>The AWS resources the lab created or adopted so far (empty before <see cref="StartAsync"/>).</summary>
+    LabResources Resources { get; }
+
+    /// <summary>The load balancer's URL (<c>http://&lt;dns-name&gt;:&lt;port&gt;/</c>), once the load balancer exists.</summary>
+    Uri? Url { get; }
+
+    /// <summary>
+    /// Creates the lab (or completes one with the same name whose tagged resources already exist) and waits until
+    /// the load balancer is active and every instance is a healthy target.
+    /// </summary>
+    /// <param name="progress">Receives a <see cref="LabEvent"/> for each step.</param>
+    /// <param name="cancellationToken">Cancels the start; what was created is rolled back.</param>
+    /// <returns>A task that completes when the lab serves traffic.</returns>
+    /// <exception cref="AlbLabException">A step failed; the message says which, what was created and what was removed.</exception>
+    Task StartAsync(IProgress<LabEvent>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the resources of an existing lab with this name by their ownership tags, without creating anything.</summary>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns><see langword="true"/> when resources of the lab were found.</returns>
+    Task<bool> AttachAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a snapshot of the load balancer, the instances and their target health.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The snapshot.</returns>
+    Task<LabStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until every registered instance is a healthy target.</summary>
+    /// <param name="timeout">How long to wait; the lab's configured targets-healthy timeout when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The status once healthy.</returns>
+    Task<LabStatus> WaitForHealthyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every resource of this lab (only those carrying its ownership tags). Idempotent.</summary>
+    /// <param name="progress">Receives a <see cref="LabEvent"/> for each step.</param>
+    /// <param name="cancellationToken">Cancels the teardown; a later call resumes it.</param>
+    /// <returns>A task that completes when nothing of the lab is left.</returns>
+    Task DestroyAsync(IProgress<LabEvent>? progress = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace AlbBuilder;
+
+/// <summary>How a failover drill runs: which instance it stops, how much traffic proves each phase, and how long it waits.</summary>
+/// <remarks>Immutable; derive variants with <c>options with { InstanceIndex = 2 }</c>. Validated when used: one exception lists every bad value.</remarks>
+public sealed record DrillOptions
+{
+    /// <summary>Which instance to stop, 1-based in Name-tag order (<c>&lt;lab&gt;-1</c> is 1).</summary>
+    /// <value>The default is 1.</value>
+    public int InstanceIndex { get; init; } = 1;
+
+    /// <summary>How many requests each of the three verifications sends.</summary>
+    /// <value>The default is 20; 1–100 000.</value>
+    public int Requests { get; init; } = 20;
+
+    /// <summary>
+    /// How long after the stop request failures (and responses still from the stopped instance) are tolerated: they are
+    /// counted in <see cref="DrillReport.TransitionFailures"/> but don't fail the drill. On AWS the load balancer keeps
+    /// sending to an instance that is shutting down until its health checks fail, up to interval × unhealthy threshold
+    /// (+ timeout); see <see cref="SuggestedTransitionWindow"/>.
+    /// </summary>
+    /// <value>The default is 30 seconds; 0–1 hour.</value>
+    public TimeSpan TransitionWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait for the stopped instance's target to become <c>unused</c>.</summary>
+    /// <value>The default is 5 minutes.</value>
+    public TimeSpan TargetUnusedTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long to wait for the instance to reach <c>stopped</c>.</summary>
+    /// <value>The default is 10 minutes.</value>
+    public TimeSpan InstanceStoppedTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long to wait, after the restart, for every target to be healthy again.</summary>
+    /// <value>The default is 10 minutes.</value>
+    public TimeSpan TargetsHealthyTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long restoring the instance after a failure or cancellation may take. The restore runs on its own token bounded
+    /// by this, so a cancelled drill still starts the instance again.
+    /// </summary>
+    /// <value>The default is 10 minutes.</value>
+    public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The clock for the timeline, the transition window and the timeouts; use the same one as the traffic verification.</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The window a health check needs to notice an instance that went away: interval × unhealthy threshold + timeout
+    /// (14 s for the lab defaults, 65 s for AWS's own defaults).
+    /// </summary>
+    /// <param name="healthCheck">The target group's health check.</param>
+    /// <returns>The suggested <see cref="TransitionWindow"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="healthCheck"/> is null.</exception>
+    public static TimeSpan SuggestedTransitionWindow(HealthCheckSettings healthCheck)
+    {
+        ArgumentNullException.ThrowIfNull(healthCheck);
+        return (healthCheck.Interval * healthCheck.UnhealthyThreshold) + healthCheck.Timeout;
+    }
+
+    /// <summary>Checks every setting and throws once, listing every bad value.</summary>
+    /// <exception cref="OptionsValidationException">One or more settings are out of range.</exception>
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        if (InstanceIndex < 1)
+        {
+            problems.Add(Problem(nameof(InstanceIndex), InstanceIndex, "must be 1 or more (1-based)"));
+        }
+
+        if (Requests is < 1 or > 100_000)
+        {
+            problems.Add(Problem(nameof(Requests), Requests, "must be 1–100000"));
+        }
+
+        if (TransitionWindow < TimeSpan.Zero || TransitionWindow > TimeSpan.FromHours(1))
+        {
+            problems.Add(Problem(nameof(TransitionWindow), TransitionWindow, "must be 0–1 hour"));
+        }
+
+        foreach (var (name, value) in new[]
+        {
+            (nameof(TargetUnusedTimeout), TargetUnusedTimeout),
+            (nameof(InstanceStoppedTimeout), InstanceStoppedTimeout),
+            (nameof(TargetsHealthyTimeout), TargetsHealthyTimeout),
+            (nameof(RestoreTimeout), RestoreTimeout),
+        })
+        {
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(2))
+            {
+                problems.Add(Problem(name, value, "must be more than zero and at most 2 hours"));
+            }
+        }
+
+        if (TimeProvider is null)
+        {
+            problems.Add(Problem(nameof(TimeProvider), "null", "must not be null"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(DrillOptions), typeof(DrillOptions), problems);
+        }
+    }
+
+    private static string Problem(string name, object value, string fix) =>
+        string.Create(CultureInfo.InvariantCulture, $"DrillOptions.{name} = {value}: {fix}");
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace AlbBuilder;
+
+/// <summary>
+/// What a failover drill showed: the timeline, the traffic before, during and after the stop, and whether the load
+/// balancer kept serving from the survivors and took the instance back. Immutable; also the model factory for tests.
+/// </summary>
+public sealed record DrillReport
+{
+    /// <summary>The id of the instance that was stopped.</summary>
+    public required string InstanceId { get; init; }
+
+    /// <summary>Its Name tag, if any.</summary>
+    public string? InstanceName { get; init; }
+
+    /// <summary>The instances that kept running (Name tag, or id when untagged).</summary>
+    public IReadOnlyList<string> Survivors { get; init; } = [];
+
+    /// <summary>Every step with its time, in order, including any restore.</summary>
+    public IReadOnlyList<DrillEvent> Timeline { get; init; } = [];
+
+    /// <summary>The traffic before the stop; null if the drill didn't get that far.</summary>
+    public TrafficReport? BaselineTraffic { get; init; }
+
+    /// <summary>The traffic while the instance was stopped; null if the drill didn't get that far.</summary>
+    public TrafficReport? SurvivorTraffic { get; init; }
+
+    /// <summary>The traffic after the restart; null if the drill didn't get that far.</summary>
+    public TrafficReport? RestoredTraffic { get; init; }
+
+    /// <summary>The window after the stop request in which failures were tolerated.</summary>
+    public TimeSpan TransitionWindow { get; init; }
+
+    /// <summary>
+    /// Requests of the survivor verification that started inside the transition window and were not served by a
+    /// survivor (failed, or still served by the stopped instance): tolerated and excluded from the verdict.
+    /// </summary>
+    public int TransitionFailures { get; init; }
+
+    /// <summary>Requests that started after the window and were still served by the stopped instance (each one fails the drill).</summary>
+    public int StoppedServedAfterWindow { get; init; }
+
+    /// <summary>Requests that started after the window and failed or came from an unknown backend (each one fails the drill).</summary>
+    public int FailedAfterWindow { get; init; }
+
+    /// <summary>Whether, before the stop, every request succeeded and every instance served.</summary>
+    public bool BaselineAllServed { get; init; }
+
+    /// <summary>
+    /// Whether, while the instance was stopped, the survivors served at least one request and every request after the
+    /// transition window was served by a survivor.
+    /// </summary>
+    public bool OnlySurvivorServed { get; init; }
+
+    /// <summary>Whether, after the restart, every request succeeded and every instance served again.</summary>
+    public bool AllServeAgain { get; init; }
+
+    /// <summary>The first step that failed, null when none did.</summary>
+    public DrillStep? FailedStep { get; init; }
+
+    /// <summary>Whether the drill proved failover and recovery: baseline, survivors only, all serve again.</summary>
+    public bool Succeeded => FailedStep is null && BaselineAllServed && OnlySurvivorServed && AllServeAgain;
+
+    /// <summary>A few human-readable lines: the verdict, each phase's traffic and the timeline.</summary>
+    public string Summary => BuildSummary();
+
+    /// <inheritdoc />
+    public override string ToString() => Summary;
+
+    private string BuildSummary()
+    {
+        var stopped = InstanceName is null ? InstanceId : $"{InstanceName} ({InstanceId})";
+        var text = new StringBuilder();
+        text.Append(Succeeded ? "Failover drill succeeded" : $"Failover drill FAILED at {FailedStep?.ToString() ?? "an unknown step"}")
+            .Append(CultureInfo.InvariantCulture, $": stopped {stopped}, survivors {string.Join(", ", Survivors)}.")
+            .AppendLine();
+        AppendPhase(text, "before", BaselineTraffic, BaselineAllServed ? "every instance served" : "not every instance served");
+        AppendPhase(
+            text,
+            "stopped",
+            SurvivorTraffic,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(OnlySurvivorServed ? "only survivors served" : "NOT only survivors served")}; {TransitionFailures} tolerated in the {TransitionWindow.TotalSeconds:0.#} s transition window, {StoppedServedAfterWindow} from the stopped instance and {FailedAfterWindow} failed after it"));
+        AppendPhase(text, "restarted", RestoredTraffic, AllServeAgain ? "every instance serves again" : "not every instance serves again");
+        foreach (var entry in Timeline)
+        {
+            text.Append("  ").Append(entry).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendPhase(StringBuilder text, string phase, TrafficReport? traffic, string verdict)
+    {
+        if (traffic is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {phase}: {verdict} — {traffic}").AppendLine();
+        }
+    }
+}

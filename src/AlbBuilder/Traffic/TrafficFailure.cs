@@ -1,0 +1,10 @@
+namespace AlbBuilder;
+
+/// <summary>Failed requests grouped by reason.</summary>
+/// <param name="Reason">The status code (<c>502</c>), <c>Timeout</c>, or <c>ExceptionType: message</c> of the innermost cause.</param>
+/// <param name="Count">How many requests failed for this reason.</param>
+public sealed record TrafficFailure(string Reason, int Count)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Reason} ×{Count}";
+}
