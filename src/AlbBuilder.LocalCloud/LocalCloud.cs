@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
@@ -125,6 +126,22 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>Creates an EC2 client for this cloud, signed with <see cref="Credentials"/>.</summary>
     /// <returns>The client; the caller disposes it.</returns>
     public IAmazonEC2 CreateEc2Client() => new AmazonEC2Client(Credentials, ConfigureEc2(new AmazonEC2Config()));
+
+    /// <summary>Points an ELBv2 client configuration at this cloud (ServiceURL, AuthenticationRegion, credentials).</summary>
+    /// <param name="config">The configuration to change.</param>
+    /// <returns>The same configuration.</returns>
+    /// <exception cref="ArgumentNullException">The configuration is null.</exception>
+    public AmazonElasticLoadBalancingV2Config ConfigureElasticLoadBalancingV2(AmazonElasticLoadBalancingV2Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Configure(config);
+        return config;
+    }
+
+    /// <summary>Creates an ELBv2 client for this cloud, signed with <see cref="Credentials"/>.</summary>
+    /// <returns>The client; the caller disposes it.</returns>
+    public IAmazonElasticLoadBalancingV2 CreateElasticLoadBalancingV2Client() =>
+        new AmazonElasticLoadBalancingV2Client(Credentials, ConfigureElasticLoadBalancingV2(new AmazonElasticLoadBalancingV2Config()));
 
     /// <summary>
     /// Creates a handler for an <see cref="HttpClient"/> that reaches load balancer DNS names and instance public

@@ -332,14 +332,14 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
         }
     }
 
-    private HealthCheckSettings Scale(TargetGroupHealthCheck check)
+    private TargetHealthCheckSettings Scale(TargetGroupHealthCheck check)
     {
         var interval = _state.Profile.Configured(TimeSpan.FromSeconds(check.IntervalSeconds));
         var timeout = _state.Profile.Configured(TimeSpan.FromSeconds(check.TimeoutSeconds));
 
         // A loaded test machine needs a little longer than 20 ms to answer; a check may outlast its interval slot.
         timeout = TimeSpan.FromTicks(Math.Max(timeout.Ticks, TimeSpan.FromMilliseconds(500).Ticks));
-        return new HealthCheckSettings(check.Path, interval, timeout, check.HealthyThresholdCount, check.UnhealthyThresholdCount, check.Matcher);
+        return new TargetHealthCheckSettings(check.Path, interval, timeout, check.HealthyThresholdCount, check.UnhealthyThresholdCount, check.Matcher);
     }
 
     /// <summary>Where a target is for the load balancer: not running, blocked by security groups, or a loopback port.</summary>
