@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace AlbBuilder.Sample.Commands;
+
+/// <summary><c>drill</c>: the failover drill.</summary>
+internal static class DrillCommand
+{
+    public const int DefaultRequests = 20;
+
+    public static Command Create(CommandRunner runner)
+    {
+        var instance = new Option<int>("--instance") { Description = "Which instance to stop, 1-based (<name>-1 is 1).", DefaultValueFactory = _ => 1 };
+        var requests = new Option<int>("--requests") { Description = "Requests per traffic check.", DefaultValueFactory = _ => DefaultRequests };
+        instance.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > AlbLab.MaxInstances)
+            {
+                r.AddError($"--instance must be 1–{AlbLab.MaxInstances}.");
+            }
+        });
+        requests.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--requests must be 1–10000.");
+            }
+        });
+        var command = new Command(
+            "drill",
+            $"Stop one instance, prove the load balancer sends everything to the survivors, start it again and prove all serve. {LocalNote.Help}")
+        {
+            instance,
+            requests,
+        };
+        command.SetAction((result, cancellationToken) => runner.RunAsync(
+            result,
+            CommandRunner.Creates.Nothing,
+            session => session.OnExistingLabAsync(
+                "drill",
+                () => session.DrillAsync(new DrillOptions { InstanceIndex = result.GetValue(instance), Requests = result.GetValue(requests) })),
+            cancellationToken));
+        return command;
+    }
+}
