@@ -11,20 +11,8 @@ internal static class DrillCommand
     {
         var instance = new Option<int>("--instance") { Description = "Which instance to stop, 1-based (<name>-1 is 1).", DefaultValueFactory = _ => 1 };
         var requests = new Option<int>("--requests") { Description = "Requests per traffic check.", DefaultValueFactory = _ => DefaultRequests };
-        instance.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > AlbLab.MaxInstances)
-            {
-                r.AddError($"--instance must be 1–{AlbLab.MaxInstances}.");
-            }
-        });
-        requests.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                r.AddError("--requests must be 1–10000.");
-            }
-        });
+        instance.Require(n => n is >= 1 and <= AlbLab.MaxInstances, $"--instance must be 1–{AlbLab.MaxInstances}.");
+        requests.Require(n => n is >= 1 and <= 10_000, "--requests must be 1–10000.");
         var command = new Command(
             "drill",
             $"Stop one instance, prove the load balancer sends everything to the survivors, start it again and prove all serve. {LocalNote.Help}")

@@ -67,27 +67,9 @@ internal sealed class SampleOptions
 
     public SampleOptions()
     {
-        Instances.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > AlbLab.MaxInstances)
-            {
-                r.AddError($"--instances must be 1–{AlbLab.MaxInstances}.");
-            }
-        });
-        Speed.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 1 or > 1000 or double.NaN)
-            {
-                r.AddError("--speed must be 1–1000.");
-            }
-        });
-        TtlHours.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is <= 0 or > 24 * 30 or double.NaN)
-            {
-                r.AddError("--ttl-hours must be more than 0 and at most 720.");
-            }
-        });
+        Instances.Require(n => n is >= 1 and <= AlbLab.MaxInstances, $"--instances must be 1–{AlbLab.MaxInstances}.");
+        Speed.Require(s => s is >= 1 and <= 1000, "--speed must be 1–1000.");
+        TtlHours.Require(h => h is > 0 and <= 24 * 30, "--ttl-hours must be more than 0 and at most 720.");
     }
 
     public IEnumerable<Option> All => [Aws, Region, Profile, Yes, Name, Instances, TtlHours, Speed, Instant];

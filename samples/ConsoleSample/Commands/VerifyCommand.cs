@@ -10,13 +10,7 @@ internal static class VerifyCommand
     public static Command Create(CommandRunner runner)
     {
         var requests = new Option<int>("--requests") { Description = "How many requests to send.", DefaultValueFactory = _ => DefaultRequests };
-        requests.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                r.AddError("--requests must be 1–10000.");
-            }
-        });
+        requests.Require(n => n is >= 1 and <= 10_000, "--requests must be 1–10000.");
         var command = new Command("verify", $"Send requests through the load balancer and chart which instance answered each. {LocalNote.Help}") { requests };
         command.SetAction((result, cancellationToken) => runner.RunAsync(
             result,
