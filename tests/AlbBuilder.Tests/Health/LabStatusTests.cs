@@ -122,7 +122,7 @@ public sealed class LabStatusTests
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.WaitForHealthyAsync(TimeSpan.FromMinutes(2)));
 
-        Assert.IsType<Waiters.WaiterTimeoutException>(ex.InnerException);
+        Assert.IsType<global::AlbBuilder.Waiters.WaiterTimeoutException>(ex.InnerException);
         Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3));
     }
 }

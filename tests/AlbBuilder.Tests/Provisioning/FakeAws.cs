@@ -135,7 +135,7 @@ internal sealed class FakeAws
         var arn = $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/{name}/{NewId("lb")}";
         lock (_lock)
         {
-            LoadBalancers[arn] = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = name, DNSName = $"{name}-1.eu-west-1.elb.amazonaws.com", State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState }, VpcId = DefaultVpcId, SecurityGroups = [] };
+            LoadBalancers[arn] = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = name, DNSName = $"{name}-1.eu-west-1.elb.amazonaws.com", State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState }, VpcId = DefaultVpcId, SecurityGroups = [] };
             ElbTags[arn] = [.. tags.Select(t => new ElbTag { Key = t.Key, Value = t.Value })];
         }
 
@@ -451,10 +451,10 @@ internal sealed class FakeAws
                 return new DescribeTargetGroupsResponse { TargetGroups = found };
             }));
 
-        Elb.DescribeTagsAsync(Arg.Any<ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
-            Serve("DescribeTags", ci.Arg<ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), ci.Arg<CancellationToken>(), r => new ElasticLoadBalancingV2.Model.DescribeTagsResponse
+        Elb.DescribeTagsAsync(Arg.Any<global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
+            Serve("DescribeTags", ci.Arg<global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), ci.Arg<CancellationToken>(), r => new global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsResponse
             {
-                TagDescriptions = [.. r.ResourceArns!.Where(ElbTags.ContainsKey).Select(arn => new ElasticLoadBalancingV2.Model.TagDescription { ResourceArn = arn, Tags = [.. ElbTags[arn]] })],
+                TagDescriptions = [.. r.ResourceArns!.Where(ElbTags.ContainsKey).Select(arn => new global::AlbBuilder.ElasticLoadBalancingV2.Model.TagDescription { ResourceArn = arn, Tags = [.. ElbTags[arn]] })],
             }));
 
         Elb.DescribeListenersAsync(Arg.Any<DescribeListenersRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
@@ -491,15 +491,15 @@ internal sealed class FakeAws
                     LoadBalancerArn = arn,
                     LoadBalancerName = r.Name,
                     DNSName = $"{r.Name}-123456.eu-west-1.elb.amazonaws.com",
-                    State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = "provisioning" },
+                    State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = "provisioning" },
                     VpcId = DefaultVpcId,
                     SecurityGroups = [.. r.SecurityGroups ?? []],
-                    AvailabilityZones = [.. (r.Subnets ?? []).Select(id => new ElasticLoadBalancingV2.Model.AvailabilityZone { SubnetId = id, ZoneName = Subnets.Single(s => s.SubnetId == id).AvailabilityZone })],
+                    AvailabilityZones = [.. (r.Subnets ?? []).Select(id => new global::AlbBuilder.ElasticLoadBalancingV2.Model.AvailabilityZone { SubnetId = id, ZoneName = Subnets.Single(s => s.SubnetId == id).AvailabilityZone })],
                 };
                 LoadBalancers[arn] = lb;
                 ElbTags[arn] = [.. r.Tags ?? []];
                 var created = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = r.Name, DNSName = lb.DNSName, State = lb.State };
-                lb.State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState };
+                lb.State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState };
                 return new CreateLoadBalancerResponse { LoadBalancers = [created] };
             }));
 

@@ -91,7 +91,7 @@ public sealed class RollbackTests
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
         Assert.Equal("WaitTargetsHealthy", ex.Step);
-        Assert.IsType<Waiters.WaiterTimeoutException>(ex.InnerException);
+        Assert.IsType<global::AlbBuilder.Waiters.WaiterTimeoutException>(ex.InnerException);
         Assert.True(time.GetUtcNow() - new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero) >= LabTimeouts.Default.TargetsHealthy);
         AssertNothingLeft(aws);
     }
