@@ -135,10 +135,18 @@ internal sealed class LabTeardown
 
         var ids = string.Join(", ", instanceIds);
         _progress.Started("TerminateInstances", $"Terminating {ids}");
-        var live = await TerminateAsync(instanceIds, ct).ConfigureAwait(false);
-        if (live.Count > 0)
+        try
         {
-            await _ec2.WaitUntilInstancesTerminatedAsync(live, LabWaits.Options(_time, _timeout, _progress, "TerminateInstances"), ct).ConfigureAwait(false);
+            var live = await TerminateAsync(instanceIds, ct).ConfigureAwait(false);
+            if (live.Count > 0)
+            {
+                await _ec2.WaitUntilInstancesTerminatedAsync(live, LabWaits.Options(_time, _timeout, _progress, "TerminateInstances"), ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            _progress.Failed("TerminateInstances", $"Could not terminate {ids}: {ex.Message}", ex);
+            throw;
         }
 
         foreach (var id in instanceIds)
