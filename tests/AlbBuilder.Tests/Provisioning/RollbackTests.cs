@@ -96,6 +96,37 @@ public sealed class RollbackTests
         AssertNothingLeft(aws);
     }
 
+    [Theory]
+    [InlineData("CreateLoadBalancer", "CreateLoadBalancer")]
+    [InlineData("RunInstances", "RunInstances")]
+    [InlineData("DescribeTargetHealth", "WaitTargetsHealthy")]
+    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, string step)
+    {
+        var aws = new FakeAws();
+        using var cts = new CancellationTokenSource();
+        aws.OnCall(operation, _ => cts.Cancel());
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lab.StartAsync(null, cts.Token));
+
+        Assert.Equal(step, Assert.IsType<AlbLabException>(ex.InnerException).Step);
+        AssertNothingLeft(aws);
+    }
+
+    [Fact]
+    public async Task StartAsync_GroupNeverVisible_GivesUpAfterBoundedRetries()
+    {
+        var aws = new FakeAws();
+        aws.FailOn("AuthorizeSecurityGroupIngress", FakeAws.Ec2Error("InvalidGroup.NotFound"), times: 100);
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal("AuthorizeLoadBalancerIngress", ex.Step);
+        Assert.InRange(aws.Count("AuthorizeSecurityGroupIngress"), 6, 12);
+        AssertNothingLeft(aws);
+    }
+
     [Fact]
     public async Task StartAsync_Cancelled_RollsBackWithAFreshTokenAndThrowsOperationCanceled()
     {

@@ -126,6 +126,22 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public async Task DestroyAsync_SameNamedLoadBalancerAndTargetGroupWithoutOwnershipTags_SurviveAsNothingOfTheLab()
+    {
+        var aws = new FakeAws();
+        var foreignLb = aws.AddLoadBalancer("demo-alb", ("Name", "demo-alb"), (LabTags.Lab, LabFixture.LabName));
+        var foreignTg = aws.AddTargetGroup("demo-tg", ("Name", "demo-tg"));
+        var lab = LabFixture.Lab(aws);
+
+        await lab.DestroyAsync();
+
+        Assert.True(aws.LoadBalancers.ContainsKey(foreignLb));
+        Assert.True(aws.TargetGroups.ContainsKey(foreignTg));
+        Assert.DoesNotContain(aws.Operations, o => o.StartsWith("Delete", StringComparison.Ordinal));
+        Assert.Equal(LabState.Destroyed, lab.State);
+    }
+
+    [Fact]
     public async Task StartAsync_LoadBalancerNameTakenByAForeignLoadBalancer_FailsWithoutTouchingIt()
     {
         var aws = new FakeAws();
