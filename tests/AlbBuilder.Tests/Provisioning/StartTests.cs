@@ -323,6 +323,35 @@ public sealed class StartTests
     }
 
     [Fact]
+    public async Task StartAsync_ExplicitSubnetsWithoutVpc_UsesTheirVpcNotTheDefault()
+    {
+        var aws = new FakeAws(zones: 0);
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-x1", AvailabilityZone = "eu-west-1a", VpcId = "vpc-custom" });
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-x2", AvailabilityZone = "eu-west-1b", VpcId = "vpc-custom" });
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { SubnetIds = ["subnet-x1", "subnet-x2"] });
+
+        await lab.StartAsync();
+
+        Assert.Equal("vpc-custom", lab.Resources.VpcId);
+        Assert.Equal("vpc-custom", aws.Requests<CreateTargetGroupRequest>().Single().VpcId);
+        Assert.All(aws.Requests<CreateSecurityGroupRequest>(), r => Assert.Equal("vpc-custom", r.VpcId));
+        Assert.Equal(0, aws.Count("DescribeVpcs"));
+    }
+
+    [Fact]
+    public async Task StartAsync_ExplicitSubnetOutsideTheGivenVpc_IsRejected()
+    {
+        var aws = new FakeAws(zones: 2);
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-other", AvailabilityZone = "eu-west-1c", VpcId = "vpc-other" });
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { VpcId = FakeAws.DefaultVpcId, SubnetIds = ["subnet-eu-west-1a", "subnet-other"] });
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Contains("subnet-other (vpc-other)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Count("CreateSecurityGroup"));
+    }
+
+    [Fact]
     public async Task StartAsync_SecurityGroupNotYetVisible_RetriesTheIngressRule()
     {
         var aws = new FakeAws();
