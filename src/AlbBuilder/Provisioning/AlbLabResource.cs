@@ -89,7 +89,10 @@ internal sealed class AlbLabResource : IAlbLab
 
     private async Task<AlbLabException> RollBackAsync(LabStepException failure, LabJournal journal, FoundLab? found, LabProgress reporter)
     {
-        var created = journal.Entries.Select(e => e.ToString()).ToList();
+        var plan = journal.ToTeardownPlan();
+        var strays = _definition.CleanUp ? await FindStraysAsync(found, plan).ConfigureAwait(false) : TeardownPlan.Empty;
+        plan = plan.Union(strays);
+        var created = journal.Entries.Select(e => e.ToString()).Concat(strays.Describe().Select(d => d + " (created, but its response was lost)")).ToList();
         var cause = failure.InnerException ?? failure;
         var message = $"Lab {Name}: step {failure.Step} failed: {cause.Message.TrimEnd()}";
         if (!message.EndsWith('.'))
@@ -116,7 +119,7 @@ internal sealed class AlbLabResource : IAlbLab
 
         // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
         var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown);
-        var result = await teardown.RunAsync(journal.ToTeardownPlan(), CancellationToken.None).ConfigureAwait(false);
+        var result = await teardown.RunAsync(plan, CancellationToken.None).ConfigureAwait(false);
         ForgetRolledBack(found);
 
         if (result.Succeeded)
@@ -134,6 +137,30 @@ internal sealed class AlbLabResource : IAlbLab
             failure.Step,
             created,
             result.Removed);
+    }
+
+    /// <summary>
+    /// Resources of this lab that appeared during the start without being journaled: a create whose response was lost
+    /// (timeout, cancellation mid-call) still created something. Found by tag, minus what existed before the start.
+    /// Best effort: when the lookup fails, the rollback goes on with the journal alone.
+    /// </summary>
+    private async Task<TeardownPlan> FindStraysAsync(FoundLab? before, TeardownPlan journaled)
+    {
+        if (before is null)
+        {
+            return TeardownPlan.Empty;
+        }
+
+        using var deadline = new CancellationTokenSource(_definition.Timeouts.Teardown, _services.TimeProvider);
+        try
+        {
+            var after = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, deadline.Token).ConfigureAwait(false);
+            return after.ToTeardownPlan().Except(before.ToTeardownPlan()).Except(journaled);
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or OperationCanceledException or HttpRequestException)
+        {
+            return TeardownPlan.Empty;
+        }
     }
 
     /// <summary>After a rollback only what existed before the start (adopted resources) is still the lab's.</summary>

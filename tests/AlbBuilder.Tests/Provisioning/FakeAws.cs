@@ -24,6 +24,7 @@ internal sealed class FakeAws
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Exception>> _faults = new();
     private readonly ConcurrentDictionary<string, Action<object>> _hooks = new();
+    private readonly ConcurrentDictionary<string, bool> _lostResponses = new();
     private int _next = 100;
 
     public FakeAws(int zones = 3)
@@ -90,6 +91,9 @@ internal sealed class FakeAws
             queue.Enqueue(exception);
         }
     }
+
+    /// <summary>The next call of <paramref name="operation"/> is served (state changes) but its response is lost.</summary>
+    public void LoseResponse(string operation) => _lostResponses[operation] = true;
 
     /// <summary>Runs <paramref name="hook"/> with the request before each call of <paramref name="operation"/> is served.</summary>
     public void OnCall(string operation, Action<object> hook) => _hooks[operation] = hook;
@@ -195,7 +199,10 @@ internal sealed class FakeAws
         {
             lock (_lock)
             {
-                return Task.FromResult(serve(request));
+                var response = serve(request);
+                return _lostResponses.TryRemove(operation, out _)
+                    ? Task.FromException<TResponse>(new HttpRequestException("The connection was reset (fake)"))
+                    : Task.FromResult(response);
             }
         }
         catch (Exception ex)

@@ -57,6 +57,35 @@ public sealed class RollbackTests
         Assert.True(aws.IndexOf("RevokeSecurityGroupIngress") < aws.IndexOf("DeleteSecurityGroup"));
     }
 
+    [Theory]
+    [InlineData("RunInstances")]
+    [InlineData("CreateLoadBalancer")]
+    [InlineData("CreateSecurityGroup")]
+    public async Task StartAsync_CreateResponseLost_TheResourceIsFoundByTagAndRolledBack(string operation)
+    {
+        var aws = new FakeAws();
+        aws.LoseResponse(operation);
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Contains(ex.Created, c => c.EndsWith("(created, but its response was lost)", StringComparison.Ordinal));
+        AssertNothingLeft(aws);
+    }
+
+    [Fact]
+    public async Task StartAsync_FailureWhileAdopting_LeavesTheAdoptedResourcesOutOfTheStraySearch()
+    {
+        var aws = new FakeAws();
+        var adopted = aws.AddInstance("running", [.. LabFixture.Owned("instance"), ("Name", "demo-1")]);
+        aws.LoseResponse("RunInstances");
+        var lab = LabFixture.Lab(aws);
+
+        await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal([adopted.InstanceId], aws.LiveInstances().Select(i => i.InstanceId));
+    }
+
     [Fact]
     public async Task StartAsync_LoadBalancerFails_FailsAtTheWaitAndRollsBack()
     {
