@@ -320,12 +320,16 @@ internal sealed class AlbLabResource : IAlbLab
 
         try
         {
-            if (_definition.CleanUp && _state is LabState.Running or LabState.Failed)
+            if (_definition.CleanUp)
             {
+                // Inside the gate: a start still running finishes first, then its outcome decides.
                 await _gate.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                    if (_state is LabState.Running or LabState.Failed)
+                    {
+                        await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {

@@ -1,4 +1,5 @@
 using AlbBuilder.ElasticLoadBalancingV2.Model;
+using NSubstitute;
 
 namespace AlbBuilder.Tests.Provisioning;
 
@@ -170,6 +171,24 @@ public sealed class TeardownTests
         Assert.Empty(aws.LiveInstances());
         Assert.Equal(1, aws.Count("DeleteLoadBalancer"));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => lab.StartAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DisposeAsync_DisposesTheClientsOnlyWhenTheLabOwnsThem(bool owns)
+    {
+        var aws = new FakeAws();
+        var lab = new AlbBuilder.Provisioning.AlbLabResource(
+            LabFixture.Definition(),
+            new AlbBuilder.Building.LabServices(() => aws.Ec2, () => aws.Elb, owns, new AutoAdvancingTime()));
+        await lab.StartAsync();
+
+        await lab.DisposeAsync();
+
+        Assert.Empty(aws.LoadBalancers);
+        aws.Ec2.Received(owns ? 1 : 0).Dispose();
+        aws.Elb.Received(owns ? 1 : 0).Dispose();
     }
 
     [Fact]
