@@ -80,6 +80,7 @@ internal sealed class LabProvisioner
 
         var labId = _found.LabId ?? LabOwnership.NewLabId();
         _ownership = new LabOwnership(_definition, labId, _time.GetUtcNow());
+        _inventory.Clear();
         _inventory.LabId = labId;
         Adopt(_found);
 
