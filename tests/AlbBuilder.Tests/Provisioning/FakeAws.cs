@@ -92,6 +92,21 @@ internal sealed class FakeAws
         }
     }
 
+    /// <summary>Call number <paramref name="callNumber"/> (1-based, counted from now) of <paramref name="operation"/> throws <paramref name="exception"/>.</summary>
+    public void FailOnCall(string operation, int callNumber, Exception exception)
+    {
+        var seen = 0;
+        var previous = _hooks.TryGetValue(operation, out var hook) ? hook : null;
+        _hooks[operation] = request =>
+        {
+            previous?.Invoke(request);
+            if (Interlocked.Increment(ref seen) == callNumber)
+            {
+                FailOn(operation, exception);
+            }
+        };
+    }
+
     /// <summary>The next call of <paramref name="operation"/> is served (state changes) but its response is lost.</summary>
     public void LoseResponse(string operation) => _lostResponses[operation] = true;
 

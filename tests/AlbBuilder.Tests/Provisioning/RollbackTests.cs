@@ -40,6 +40,32 @@ public sealed class RollbackTests
         Assert.Null(lab.Resources.LoadBalancerArn);
     }
 
+    public static TheoryData<string, int, string> LaterCalls => new()
+    {
+        { "CreateSecurityGroup", 2, "CreateInstanceSecurityGroup" },
+        { "AuthorizeSecurityGroupIngress", 2, "AuthorizeInstanceIngress" },
+        { "RunInstances", 2, "RunInstances" },
+        { "RunInstances", 3, "RunInstances" },
+        { "CreateTags", 3, "TagInstances" },
+        { "DescribeInstances", 2, "WaitInstancesRunning" },
+        { "DescribeLoadBalancers", 2, "WaitLoadBalancerActive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LaterCalls))]
+    public async Task StartAsync_FailureAtALaterCall_RollsBackEverythingItCreated(string operation, int callNumber, string step)
+    {
+        var aws = new FakeAws(zones: 3);
+        aws.FailOnCall(operation, callNumber, Error(operation));
+        var lab = LabFixture.Lab(aws, LabFixture.Definition(instances: 5));
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal(step, ex.Step);
+        AssertNothingLeft(aws);
+        Assert.All(ex.Created, created => Assert.Contains(ex.Removed, removed => removed.EndsWith(created.Split(' ')[^1], StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task StartAsync_FailureAfterEverythingExists_TearsDownInDependencyOrder()
     {
@@ -210,7 +236,7 @@ public sealed class RollbackTests
 
     private static Exception Error(string operation) => operation switch
     {
-        "CreateSecurityGroup" or "AuthorizeSecurityGroupIngress" or "RunInstances" or "CreateTags" => FakeAws.Ec2Error("boom"),
+        "CreateSecurityGroup" or "AuthorizeSecurityGroupIngress" or "RunInstances" or "CreateTags" or "DescribeInstances" => FakeAws.Ec2Error("boom"),
         _ => new AmazonElasticLoadBalancingV2Exception("boom"),
     };
 
