@@ -69,14 +69,16 @@ internal sealed class LabProvisioner
         _found = await StepAsync(
             "FindExistingLab",
             $"Looking for resources tagged {LabTags.Lab}={_definition.Name}",
-            ct => LabFinder.FindAsync(_ec2, _elb, _definition, ct),
+            async ct =>
+            {
+                var found = await LabFinder.FindAsync(_ec2, _elb, _definition, ct).ConfigureAwait(false);
+
+                // Creating would fail with DuplicateLoadBalancerName/DuplicateTargetGroupName anyway; say why up front.
+                return found.ForeignNames.Count == 0 ? found : throw new AlbLabException(
+                    $"These names are taken by resources that are not tagged {LabTags.Lab}={_definition.Name}: {string.Join(", ", found.ForeignNames)}. " +
+                    "Pick another lab name or delete them.");
+            },
             f => f.Any ? $"Found resources of lab {f.LabId ?? "(no id)"}: completing it" : "None found: creating the lab").ConfigureAwait(false);
-        if (_found.ForeignNames.Count > 0)
-        {
-            await StepAsync<bool>("FindExistingLab", "Checking names", _ => throw new AlbLabException(
-                $"These names are taken by resources that are not tagged {LabTags.Lab}={_definition.Name}: {string.Join(", ", _found.ForeignNames)}. " +
-                "Pick another lab name or delete them."), _ => string.Empty).ConfigureAwait(false);
-        }
 
         var labId = _found.LabId ?? LabOwnership.NewLabId();
         _ownership = new LabOwnership(_definition, labId, _time.GetUtcNow());
