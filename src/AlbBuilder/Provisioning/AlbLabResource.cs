@@ -307,6 +307,12 @@ internal sealed class AlbLabResource : IAlbLab
         }
     }
 
+    public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.VerifyAsync(this, _services, options, cancellationToken);
+
+    public Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.RunDrillAsync(this, _services, _definition, options, progress, cancellationToken);
+
     /// <summary>
     /// Tears the lab down when clean-up is on and this object started it (an attached lab is only torn down by an explicit
     /// <see cref="DestroyAsync"/>), then disposes the clients the lab created.
