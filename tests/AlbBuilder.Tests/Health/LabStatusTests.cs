@@ -4,6 +4,7 @@ using NSubstitute;
 
 namespace AlbBuilder.Tests.Health;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class LabStatusTests
 {
     [Fact]

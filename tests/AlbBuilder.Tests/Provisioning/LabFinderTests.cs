@@ -3,6 +3,7 @@ using AlbBuilder.Provisioning;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class LabFinderTests
 {
     [Fact]

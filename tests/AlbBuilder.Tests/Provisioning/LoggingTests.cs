@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class LoggingTests
 {
     [Fact]

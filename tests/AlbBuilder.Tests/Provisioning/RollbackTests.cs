@@ -3,6 +3,7 @@ using AlbBuilder.ElasticLoadBalancingV2.Model;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class RollbackTests
 {
     public static TheoryData<string, string> FailingOperations => new()

@@ -3,6 +3,7 @@ using NSubstitute;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class TeardownTests
 {
     [Fact]
