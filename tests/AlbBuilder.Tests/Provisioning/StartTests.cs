@@ -353,6 +353,51 @@ public sealed class StartTests
     }
 
     [Fact]
+    public async Task StartAndDestroy_PollInterval_PacesWaitsAndRetries()
+    {
+        var aws = new FakeAws { TargetState = "initial" };
+        var polls = 0;
+        aws.OnCall("DescribeTargetHealth", _ =>
+        {
+            if (++polls == 4)
+            {
+                aws.TargetState = "healthy";
+            }
+        });
+        var time = new AutoAdvancingTime();
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { PollInterval = TimeSpan.FromMilliseconds(100) }, time);
+
+        await lab.StartAsync();
+        aws.FailOn("DeleteSecurityGroup", FakeAws.Ec2Error("DependencyViolation"), times: 4);
+        await lab.DestroyAsync();
+
+        Assert.True(polls >= 4);
+        Assert.True(time.Delays.Count >= 7, $"{time.Delays.Count} delays");
+        Assert.All(time.Delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(400)));
+    }
+
+    [Fact]
+    public async Task StartAsync_DefaultPollInterval_WaitsFiveToFifteenSecondsBetweenPolls()
+    {
+        var aws = new FakeAws { TargetState = "initial" };
+        var polls = 0;
+        aws.OnCall("DescribeTargetHealth", _ =>
+        {
+            if (++polls == 4)
+            {
+                aws.TargetState = "healthy";
+            }
+        });
+        var time = new AutoAdvancingTime();
+        var lab = LabFixture.Lab(aws, time: time);
+
+        await lab.StartAsync();
+
+        Assert.Equal(3, time.Delays.Count);
+        Assert.All(time.Delays, d => Assert.InRange(d, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
     public async Task StartAsync_SecurityGroupNotYetVisible_RetriesTheIngressRule()
     {
         var aws = new FakeAws();
