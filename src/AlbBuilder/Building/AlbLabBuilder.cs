@@ -195,6 +195,14 @@ public sealed class AlbLabBuilder
     /// <returns>A new builder with the change.</returns>
     public AlbLabBuilder WithTimeToLive(TimeSpan timeToLive) => Merge(new() { TimeToLive = timeToLive });
 
+    /// <summary>
+    /// Sets how often the lab polls AWS while it waits (instances running, load balancer active, targets healthy,
+    /// teardown); waits back off from this up to three times it, with jitter.
+    /// </summary>
+    /// <param name="interval">Between 10 ms and 5 minutes; keep it at seconds on AWS (API rate limits), use milliseconds on LocalCloud. <value>The default is 5 seconds.</value></param>
+    /// <returns>A new builder with the change.</returns>
+    public AlbLabBuilder WithPolling(TimeSpan interval) => Merge(new() { PollInterval = interval });
+
     /// <summary>Opens the target port of the instances to a CIDR as well, e.g. your own address to compare with the ALB's answers.</summary>
     /// <remarks>By default the instances admit traffic only from the load balancer's security group.</remarks>
     /// <param name="cidr">An IPv4 CIDR, e.g. <c>203.0.113.7/32</c>. <value>The default is no direct access.</value></param>
@@ -259,6 +267,19 @@ public sealed class AlbLabBuilder
         return Merge(new() { LoggerFactory = loggerFactory });
     }
 
+    /// <summary>
+    /// Sends the lab's own HTTP traffic (<see cref="IAlbLab.VerifyTrafficAsync"/>, the failover drill) through this handler —
+    /// e.g. LocalCloud's, which reaches emulated load balancers on loopback. The lab does not dispose it.
+    /// </summary>
+    /// <param name="handler">The handler. <value>The default is a plain <see cref="SocketsHttpHandler"/>.</value></param>
+    /// <returns>A new builder with the change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+    public AlbLabBuilder WithTrafficHandler(HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Merge(new() { TrafficHandler = handler });
+    }
+
     /// <summary>Validates the description and returns the lab, not started: no AWS call, no credentials needed yet.</summary>
     /// <returns>The lab; <see cref="IAlbLab.StartAsync"/> creates it and <c>DisposeAsync</c> tears it down.</returns>
     /// <exception cref="AlbLabValidationException">Something is invalid; the exception lists every problem with its value and a fix.</exception>
@@ -299,6 +320,7 @@ public sealed class AlbLabBuilder
             Timeouts = Timeouts,
             CleanUp = _configuration.CleanUp ?? true,
             TimeToLive = _configuration.TimeToLive,
+            PollInterval = _configuration.PollInterval ?? LabDefaults.PollInterval,
             DirectInstanceAccessCidr = _configuration.DirectInstanceAccessCidr,
             RunInstancesCustomizations = _configuration.RunInstancesCustomizations,
         };
@@ -335,6 +357,11 @@ public sealed class AlbLabBuilder
             LabRules.CheckPositive(problems, nameof(WithTimeToLive), timeToLive);
         }
 
+        if (c.PollInterval is { } pollInterval)
+        {
+            LabRules.CheckPollInterval(problems, nameof(WithPolling), pollInterval);
+        }
+
         if (c.DirectInstanceAccessCidr is { } cidr)
         {
             LabRules.CheckCidr(problems, nameof(WithDirectInstanceAccess), cidr);
@@ -357,7 +384,7 @@ public sealed class AlbLabBuilder
         var c = _configuration;
         if (c.Clients is { } clients)
         {
-            return new LabServices(clients.Ec2, clients.ElasticLoadBalancing, ownsClients: false, c.TimeProvider, c.LoggerFactory);
+            return new LabServices(clients.Ec2, clients.ElasticLoadBalancing, ownsClients: false, c.TimeProvider, c.LoggerFactory, c.TrafficHandler);
         }
 
         var region = c.Region;
@@ -366,7 +393,8 @@ public sealed class AlbLabBuilder
             () => CreateDefaultElasticLoadBalancingClient(region),
             ownsClients: true,
             c.TimeProvider,
-            c.LoggerFactory);
+            c.LoggerFactory,
+            c.TrafficHandler);
     }
 
     /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; the SDK's default region when null.</summary>

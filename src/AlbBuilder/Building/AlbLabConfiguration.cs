@@ -44,6 +44,8 @@ internal sealed record AlbLabConfiguration
 
     public TimeSpan? TimeToLive { get; init; }
 
+    public TimeSpan? PollInterval { get; init; }
+
     public string? DirectInstanceAccessCidr { get; init; }
 
     public ImmutableList<Action<RunInstancesRequest>> RunInstancesCustomizations { get; init; } = [];
@@ -55,6 +57,9 @@ internal sealed record AlbLabConfiguration
     public TimeProvider? TimeProvider { get; init; }
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The handler the lab's own HTTP traffic (verification, drills) goes through; not owned by the lab.</summary>
+    public HttpMessageHandler? TrafficHandler { get; init; }
 
     /// <summary>
     /// The one place that decides how a later setting combines with an earlier one: tags and RunInstances
@@ -77,11 +82,13 @@ internal sealed record AlbLabConfiguration
         Timeouts = change.Timeouts ?? current.Timeouts,
         CleanUp = change.CleanUp ?? current.CleanUp,
         TimeToLive = change.TimeToLive ?? current.TimeToLive,
+        PollInterval = change.PollInterval ?? current.PollInterval,
         DirectInstanceAccessCidr = change.DirectInstanceAccessCidr ?? current.DirectInstanceAccessCidr,
         RunInstancesCustomizations = current.RunInstancesCustomizations.AddRange(change.RunInstancesCustomizations),
         Clients = change.Clients ?? current.Clients,
         Region = change.Region ?? current.Region,
         TimeProvider = change.TimeProvider ?? current.TimeProvider,
         LoggerFactory = change.LoggerFactory ?? current.LoggerFactory,
+        TrafficHandler = change.TrafficHandler ?? current.TrafficHandler,
     };
 }

@@ -16,4 +16,7 @@ internal static class LabDefaults
 
     /// <summary>AWS's default is 300 s, which makes every teardown and drill wait five minutes; a lab needs little.</summary>
     public static readonly TimeSpan DeregistrationDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gentler than AWS's own 15 s waiter delay where a lab step is usually quick, well within API rate limits.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 }

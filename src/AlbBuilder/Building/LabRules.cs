@@ -212,6 +212,14 @@ internal static partial class LabRules
         }
     }
 
+    public static void CheckPollInterval(List<LabValidationProblem> problems, string field, TimeSpan value)
+    {
+        if (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromMinutes(5))
+        {
+            problems.Add(new(field, Show(value), "Use 10 ms to 5 minutes: seconds on AWS (e.g. TimeSpan.FromSeconds(5)), milliseconds on LocalCloud."));
+        }
+    }
+
     public static void CheckCidr(List<LabValidationProblem> problems, string field, string cidr)
     {
         if (!Ipv4CidrShape().IsMatch(cidr))

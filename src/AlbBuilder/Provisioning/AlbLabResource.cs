@@ -89,7 +89,10 @@ internal sealed class AlbLabResource : IAlbLab
 
     private async Task<AlbLabException> RollBackAsync(LabStepException failure, LabJournal journal, FoundLab? found, LabProgress reporter)
     {
-        var created = journal.Entries.Select(e => e.ToString()).ToList();
+        var plan = journal.ToTeardownPlan();
+        var strays = _definition.CleanUp ? await FindStraysAsync(found, plan).ConfigureAwait(false) : TeardownPlan.Empty;
+        plan = plan.Union(strays);
+        var created = journal.Entries.Select(e => e.ToString()).Concat(strays.Describe().Select(d => d + " (created, but its response was lost)")).ToList();
         var cause = failure.InnerException ?? failure;
         var message = $"Lab {Name}: step {failure.Step} failed: {cause.Message.TrimEnd()}";
         if (!message.EndsWith('.'))
@@ -115,8 +118,8 @@ internal sealed class AlbLabResource : IAlbLab
         reporter.Started("Rollback", $"Removing what this start created: {string.Join(", ", created)}");
 
         // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
-        var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown);
-        var result = await teardown.RunAsync(journal.ToTeardownPlan(), CancellationToken.None).ConfigureAwait(false);
+        var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval);
+        var result = await teardown.RunAsync(plan, CancellationToken.None).ConfigureAwait(false);
         ForgetRolledBack(found);
 
         if (result.Succeeded)
@@ -134,6 +137,30 @@ internal sealed class AlbLabResource : IAlbLab
             failure.Step,
             created,
             result.Removed);
+    }
+
+    /// <summary>
+    /// Resources of this lab that appeared during the start without being journaled: a create whose response was lost
+    /// (timeout, cancellation mid-call) still created something. Found by tag, minus what existed before the start.
+    /// Best effort: when the lookup fails, the rollback goes on with the journal alone.
+    /// </summary>
+    private async Task<TeardownPlan> FindStraysAsync(FoundLab? before, TeardownPlan journaled)
+    {
+        if (before is null)
+        {
+            return TeardownPlan.Empty;
+        }
+
+        using var deadline = new CancellationTokenSource(_definition.Timeouts.Teardown, _services.TimeProvider);
+        try
+        {
+            var after = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, deadline.Token).ConfigureAwait(false);
+            return after.ToTeardownPlan().Except(before.ToTeardownPlan()).Except(journaled);
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or OperationCanceledException or HttpRequestException)
+        {
+            return TeardownPlan.Empty;
+        }
     }
 
     /// <summary>After a rollback only what existed before the start (adopted resources) is still the lab's.</summary>
@@ -218,7 +245,7 @@ internal sealed class AlbLabResource : IAlbLab
             await _services.ElasticLoadBalancing.WaitUntilTargetsInServiceAsync(
                 resources.TargetGroupArn,
                 targets,
-                LabWaits.Options(_services.TimeProvider, timeout ?? _definition.Timeouts.TargetsHealthy, reporter, "WaitTargetsHealthy"),
+                LabWaits.Options(_services.TimeProvider, timeout ?? _definition.Timeouts.TargetsHealthy, _definition.PollInterval, reporter, "WaitTargetsHealthy"),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (WaiterException ex)
@@ -257,7 +284,7 @@ internal sealed class AlbLabResource : IAlbLab
             reporter.Started("Teardown", $"Looking for resources tagged {LabTags.Lab}={Name}");
             var found = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, cancellationToken).ConfigureAwait(false);
             var plan = found.ToTeardownPlan();
-            var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown);
+            var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval);
             var result = await teardown.RunAsync(plan, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
@@ -280,6 +307,12 @@ internal sealed class AlbLabResource : IAlbLab
         }
     }
 
+    public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.VerifyAsync(this, _services, options, cancellationToken);
+
+    public Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.RunDrillAsync(this, _services, _definition, options, progress, cancellationToken);
+
     /// <summary>
     /// Tears the lab down when clean-up is on and this object started it (an attached lab is only torn down by an explicit
     /// <see cref="DestroyAsync"/>), then disposes the clients the lab created.
@@ -293,12 +326,16 @@ internal sealed class AlbLabResource : IAlbLab
 
         try
         {
-            if (_definition.CleanUp && _state is LabState.Running or LabState.Failed)
+            if (_definition.CleanUp)
             {
+                // Inside the gate: a start still running finishes first, then its outcome decides.
                 await _gate.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                    if (_state is LabState.Running or LabState.Failed)
+                    {
+                        await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {

@@ -150,26 +150,44 @@ internal static class LabFinder
         var result = new Dictionary<string, List<ElasticLoadBalancingV2.Model.Tag>>(StringComparer.Ordinal);
         foreach (var chunk in arns.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(20))
         {
-            DescribeTagsResponse? response;
             try
             {
-                response = await elb.DescribeTagsAsync(new DescribeTagsRequest { ResourceArns = [.. chunk] }, cancellationToken).ConfigureAwait(false);
+                await AddTagsAsync(elb, chunk, result, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonElasticLoadBalancingV2Exception ex) when (ex.ErrorCode?.EndsWith("NotFound", StringComparison.Ordinal) == true)
+            catch (AmazonElasticLoadBalancingV2Exception ex) when (IsNotFound(ex) && chunk.Length > 1)
             {
-                continue;
-            }
-
-            foreach (var description in response?.TagDescriptions ?? [])
-            {
-                if (description.ResourceArn is { } arn)
+                // One resource went away meanwhile and failed the whole call: ask for the others one by one.
+                foreach (var arn in chunk)
                 {
-                    result[arn] = description.Tags ?? [];
+                    try
+                    {
+                        await AddTagsAsync(elb, [arn], result, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AmazonElasticLoadBalancingV2Exception single) when (IsNotFound(single))
+                    {
+                    }
                 }
+            }
+            catch (AmazonElasticLoadBalancingV2Exception ex) when (IsNotFound(ex))
+            {
             }
         }
 
         return result;
+    }
+
+    private static bool IsNotFound(AmazonElasticLoadBalancingV2Exception ex) => ex.ErrorCode?.EndsWith("NotFound", StringComparison.Ordinal) == true;
+
+    private static async Task AddTagsAsync(IAmazonElasticLoadBalancingV2 elb, string[] arns, Dictionary<string, List<ElasticLoadBalancingV2.Model.Tag>> result, CancellationToken cancellationToken)
+    {
+        var response = await elb.DescribeTagsAsync(new DescribeTagsRequest { ResourceArns = [.. arns] }, cancellationToken).ConfigureAwait(false);
+        foreach (var description in response?.TagDescriptions ?? [])
+        {
+            if (description.ResourceArn is { } arn)
+            {
+                result[arn] = description.Tags ?? [];
+            }
+        }
     }
 
     internal static bool Owned(string lab, IReadOnlyDictionary<string, List<ElasticLoadBalancingV2.Model.Tag>> tags, string? arn) =>

@@ -53,7 +53,12 @@ internal sealed class LabInventory
         _subnetIds = [];
     });
 
-    public LabResources Snapshot() => Read(() => new LabResources(
+    /// <summary>The public view; <see cref="LabResources.None"/> itself while nothing is known.</summary>
+    public LabResources Snapshot() => Read(() => _labId is null && _vpcId is null && _subnetIds.Count == 0 && _instances.Count == 0
+        && _loadBalancerSecurityGroupId is null && _instanceSecurityGroupId is null && _targetGroupArn is null
+        && _loadBalancerArn is null && _loadBalancerDnsName is null && _listenerArn is null
+        ? LabResources.None
+        : new LabResources(
         _labId,
         _vpcId,
         _subnetIds,

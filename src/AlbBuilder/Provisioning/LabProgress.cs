@@ -47,7 +47,7 @@ internal sealed class LabProgress
 
     public void Removed(string step, string message, string? resourceId = null)
     {
-        ProvisioningLog.ResourceRemoved(Logger, _lab, message);
+        ProvisioningLog.ResourceRemoved(Logger, _lab, step, message);
         Report(step, LabEventKind.Removed, message, resourceId);
     }
 

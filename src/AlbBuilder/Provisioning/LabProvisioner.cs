@@ -69,17 +69,20 @@ internal sealed class LabProvisioner
         _found = await StepAsync(
             "FindExistingLab",
             $"Looking for resources tagged {LabTags.Lab}={_definition.Name}",
-            ct => LabFinder.FindAsync(_ec2, _elb, _definition, ct),
+            async ct =>
+            {
+                var found = await LabFinder.FindAsync(_ec2, _elb, _definition, ct).ConfigureAwait(false);
+
+                // Creating would fail with DuplicateLoadBalancerName/DuplicateTargetGroupName anyway; say why up front.
+                return found.ForeignNames.Count == 0 ? found : throw new AlbLabException(
+                    $"These names are taken by resources that are not tagged {LabTags.Lab}={_definition.Name}: {string.Join(", ", found.ForeignNames)}. " +
+                    "Pick another lab name or delete them.");
+            },
             f => f.Any ? $"Found resources of lab {f.LabId ?? "(no id)"}: completing it" : "None found: creating the lab").ConfigureAwait(false);
-        if (_found.ForeignNames.Count > 0)
-        {
-            await StepAsync<bool>("FindExistingLab", "Checking names", _ => throw new AlbLabException(
-                $"These names are taken by resources that are not tagged {LabTags.Lab}={_definition.Name}: {string.Join(", ", _found.ForeignNames)}. " +
-                "Pick another lab name or delete them."), _ => string.Empty).ConfigureAwait(false);
-        }
 
         var labId = _found.LabId ?? LabOwnership.NewLabId();
         _ownership = new LabOwnership(_definition, labId, _time.GetUtcNow());
+        _inventory.Clear();
         _inventory.LabId = labId;
         Adopt(_found);
 
@@ -110,7 +113,7 @@ internal sealed class LabProvisioner
         await StepAsync(
             "WaitTargetsHealthy",
             $"Waiting for {targets.Count} target(s) to become healthy",
-            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
+            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _definition.PollInterval, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
             _ => "Every target is healthy").ConfigureAwait(false);
     }
 
@@ -223,7 +226,7 @@ internal sealed class LabProvisioner
                     return true;
                 },
                 ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound),
-                RetryPolicy.EventualConsistency,
+                RetryPolicy.EventualConsistency(_definition.PollInterval),
                 _time,
                 _progress,
                 ct),
@@ -353,7 +356,7 @@ internal sealed class LabProvisioner
         await StepAsync(
             "WaitInstancesRunning",
             $"Waiting for {ids.Count} instance(s) to run",
-            ct => _ec2.WaitUntilInstancesRunningAsync(ids, LabWaits.Options(_time, _definition.Timeouts.InstancesRunning, _progress, "WaitInstancesRunning"), ct),
+            ct => _ec2.WaitUntilInstancesRunningAsync(ids, LabWaits.Options(_time, _definition.Timeouts.InstancesRunning, _definition.PollInterval, _progress, "WaitInstancesRunning"), ct),
             _ => $"Running: {string.Join(", ", ids)}").ConfigureAwait(false);
         return ids;
     }
@@ -393,7 +396,7 @@ internal sealed class LabProvisioner
                         return (IReadOnlyList<Instance>)[.. (response?.Reservation?.Instances ?? []).Where(i => i.InstanceId is not null).OrderBy(i => i.AmiLaunchIndex ?? 0)];
                     },
                     ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound),
-                    RetryPolicy.EventualConsistency,
+                    RetryPolicy.EventualConsistency(_definition.PollInterval),
                     _time,
                     _progress,
                     ct).ConfigureAwait(false);
@@ -427,7 +430,7 @@ internal sealed class LabProvisioner
                         "CreateTags",
                         token => _ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [id], Tags = [new Amazon.EC2.Model.Tag("Name", name)] }, token),
                         ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound),
-                        RetryPolicy.EventualConsistency,
+                        RetryPolicy.EventualConsistency(_definition.PollInterval),
                         _time,
                         _progress,
                         ct),
@@ -520,7 +523,7 @@ internal sealed class LabProvisioner
         var active = await StepAsync(
             "WaitLoadBalancerActive",
             $"Waiting for {arn} to become active",
-            ct => _elb.WaitUntilLoadBalancerAvailableAsync(arn, LabWaits.Options(_time, _definition.Timeouts.LoadBalancerActive, _progress, "WaitLoadBalancerActive"), ct),
+            ct => _elb.WaitUntilLoadBalancerAvailableAsync(arn, LabWaits.Options(_time, _definition.Timeouts.LoadBalancerActive, _definition.PollInterval, _progress, "WaitLoadBalancerActive"), ct),
             lb => $"Active: {lb.DNSName}",
             arn).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(active.DNSName))

@@ -20,11 +20,13 @@ internal sealed class LabTeardown
     private readonly TimeProvider _time;
     private readonly LabProgress _progress;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _pollInterval;
     private readonly ConcurrentQueue<string> _removed = new();
     private readonly ConcurrentQueue<Exception> _errors = new();
 
-    public LabTeardown(IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elb, TimeProvider time, LabProgress progress, TimeSpan timeout)
+    public LabTeardown(IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elb, TimeProvider time, LabProgress progress, TimeSpan timeout, TimeSpan pollInterval)
     {
+        _pollInterval = pollInterval;
         _ec2 = ec2;
         _elb = elb;
         _time = time;
@@ -99,7 +101,7 @@ internal sealed class LabTeardown
                 {
                 }
 
-                await _elb.WaitUntilLoadBalancersDeletedAsync([loadBalancerArn], LabWaits.Options(_time, _timeout, _progress, "DeleteLoadBalancer"), ct).ConfigureAwait(false);
+                await _elb.WaitUntilLoadBalancersDeletedAsync([loadBalancerArn], LabWaits.Options(_time, _timeout, _pollInterval, _progress, "DeleteLoadBalancer"), ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
 
@@ -119,7 +121,7 @@ internal sealed class LabTeardown
                     }
                 },
                 ex => ex is ResourceInUseException,
-                RetryPolicy.UntilDeadline,
+                RetryPolicy.UntilDeadline(_pollInterval),
                 _time,
                 _progress,
                 ct)).ConfigureAwait(false);
@@ -135,10 +137,18 @@ internal sealed class LabTeardown
 
         var ids = string.Join(", ", instanceIds);
         _progress.Started("TerminateInstances", $"Terminating {ids}");
-        var live = await TerminateAsync(instanceIds, ct).ConfigureAwait(false);
-        if (live.Count > 0)
+        try
         {
-            await _ec2.WaitUntilInstancesTerminatedAsync(live, LabWaits.Options(_time, _timeout, _progress, "TerminateInstances"), ct).ConfigureAwait(false);
+            var live = await TerminateAsync(instanceIds, ct).ConfigureAwait(false);
+            if (live.Count > 0)
+            {
+                await _ec2.WaitUntilInstancesTerminatedAsync(live, LabWaits.Options(_time, _timeout, _pollInterval, _progress, "TerminateInstances"), ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            _progress.Failed("TerminateInstances", $"Could not terminate {ids}: {ex.Message}", ex);
+            throw;
         }
 
         foreach (var id in instanceIds)
@@ -201,7 +211,7 @@ internal sealed class LabTeardown
                     }
                 },
                 ex => ex.HasErrorCode(Ec2ErrorCodes.DependencyViolation),
-                RetryPolicy.UntilDeadline,
+                RetryPolicy.UntilDeadline(_pollInterval),
                 _time,
                 _progress,
                 ct)).ConfigureAwait(false);

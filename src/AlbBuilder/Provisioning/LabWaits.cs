@@ -5,12 +5,13 @@ namespace AlbBuilder.Provisioning;
 /// <summary>Waiter options for one step: the lab's clock, the step's timeout, attempts reported as progress.</summary>
 internal static class LabWaits
 {
-    public static WaiterOptions Options(TimeProvider time, TimeSpan timeout, LabProgress progress, string step) => new()
+    /// <summary>Polls every <paramref name="pollInterval"/> (the lab's <c>WithPolling</c>), backing off up to three times that.</summary>
+    public static WaiterOptions Options(TimeProvider time, TimeSpan timeout, TimeSpan pollInterval, LabProgress progress, string step) => new()
     {
         TimeProvider = time,
         Timeout = timeout,
-        MinDelay = TimeSpan.FromSeconds(5),
-        MaxDelay = TimeSpan.FromSeconds(15),
+        MinDelay = pollInterval,
+        MaxDelay = pollInterval * 3,
         Progress = new WaiterProgressReporter(progress, step),
     };
 }

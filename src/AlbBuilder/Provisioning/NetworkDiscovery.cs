@@ -10,16 +10,24 @@ internal static class NetworkDiscovery
 {
     public static async Task<LabNetwork> DiscoverAsync(IAmazonEC2 ec2, AlbLabDefinition definition, CancellationToken cancellationToken)
     {
-        var vpcId = definition.VpcId ?? await FindDefaultVpcAsync(ec2, cancellationToken).ConfigureAwait(false);
-        var subnets = definition.SubnetIds.Count > 0
-            ? await ExplicitSubnetsAsync(ec2, vpcId, definition.SubnetIds, cancellationToken).ConfigureAwait(false)
-            : await DefaultSubnetsAsync(ec2, vpcId, cancellationToken).ConfigureAwait(false);
+        string vpcId;
+        IReadOnlyList<LabSubnet> subnets;
+        if (definition.SubnetIds.Count > 0)
+        {
+            // Explicit subnets name their VPC; without InVpc(...) it is theirs, not the default VPC.
+            (vpcId, subnets) = await ExplicitSubnetsAsync(ec2, definition.VpcId, definition.SubnetIds, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            vpcId = definition.VpcId ?? await FindDefaultVpcAsync(ec2, cancellationToken).ConfigureAwait(false);
+            subnets = await DefaultSubnetsAsync(ec2, vpcId, cancellationToken).ConfigureAwait(false);
+        }
 
         if (subnets.Count < 2)
         {
             throw new AlbLabException(
                 $"An Application Load Balancer needs subnets in at least two Availability Zones; VPC {vpcId} offers {subnets.Count} " +
-                $"({Describe(subnets)}). Pass one subnet per AZ in two or more AZs with WithSubnets(...), or add default subnets (aws ec2 create-default-subnet).");
+                $"({Describe(subnets)}). Pass one subnet per AZ in two or more AZs with InSubnets(...), or add default subnets (aws ec2 create-default-subnet).");
         }
 
         return new LabNetwork(vpcId, subnets);
@@ -32,7 +40,7 @@ internal static class NetworkDiscovery
             cancellationToken).ConfigureAwait(false);
         var vpc = response?.Vpcs?.FirstOrDefault(v => !string.IsNullOrEmpty(v.VpcId));
         return vpc?.VpcId
-            ?? throw new AlbLabException("This account and region have no default VPC. Pass a VPC with WithVpc(\"vpc-…\") and its subnets with WithSubnets(...), or create a default VPC (aws ec2 create-default-vpc).");
+            ?? throw new AlbLabException("This account and region have no default VPC. Pass a VPC with InVpc(\"vpc-…\") and its subnets with InSubnets(...), or create a default VPC (aws ec2 create-default-vpc).");
     }
 
     private static async Task<IReadOnlyList<LabSubnet>> DefaultSubnetsAsync(IAmazonEC2 ec2, string vpcId, CancellationToken cancellationToken)
@@ -53,7 +61,7 @@ internal static class NetworkDiscovery
             .Select(g => new LabSubnet(g.First().SubnetId, g.Key))];
     }
 
-    private static async Task<IReadOnlyList<LabSubnet>> ExplicitSubnetsAsync(IAmazonEC2 ec2, string vpcId, IReadOnlyList<string> subnetIds, CancellationToken cancellationToken)
+    private static async Task<(string VpcId, IReadOnlyList<LabSubnet> Subnets)> ExplicitSubnetsAsync(IAmazonEC2 ec2, string? expectedVpcId, IReadOnlyList<string> subnetIds, CancellationToken cancellationToken)
     {
         var found = await Ec2Queries.DescribeSubnetsAsync(ec2, new DescribeSubnetsRequest { SubnetIds = [.. subnetIds] }, cancellationToken).ConfigureAwait(false);
         var missing = subnetIds.Where(id => !found.Any(s => s.SubnetId == id)).ToList();
@@ -62,6 +70,9 @@ internal static class NetworkDiscovery
             throw new AlbLabException($"Subnet(s) not found: {string.Join(", ", missing)}.");
         }
 
+        var vpcIds = found.Select(s => s.VpcId).Distinct(StringComparer.Ordinal).ToList();
+        var vpcId = expectedVpcId ?? (vpcIds.Count == 1 ? vpcIds[0] : null)
+            ?? throw new AlbLabException($"The subnets are in different VPCs: {string.Join(", ", found.Select(s => $"{s.SubnetId} ({s.VpcId})"))}. Use subnets of one VPC.");
         var foreign = found.Where(s => s.VpcId != vpcId).Select(s => $"{s.SubnetId} ({s.VpcId})").ToList();
         if (foreign.Count > 0)
         {
@@ -75,7 +86,7 @@ internal static class NetworkDiscovery
             throw new AlbLabException($"An Application Load Balancer takes at most one subnet per Availability Zone; these share one: {detail}.");
         }
 
-        return [.. found.OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).Select(s => new LabSubnet(s.SubnetId, s.AvailabilityZone))];
+        return (vpcId, [.. found.OrderBy(s => s.AvailabilityZone, StringComparer.Ordinal).Select(s => new LabSubnet(s.SubnetId, s.AvailabilityZone))]);
     }
 
     private static string Describe(IReadOnlyList<LabSubnet> subnets) =>

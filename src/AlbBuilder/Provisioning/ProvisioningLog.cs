@@ -17,8 +17,8 @@ internal static partial class ProvisioningLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Lab {Lab}: {Step} failed: {Detail}")]
     public static partial void StepFailed(ILogger logger, string lab, string step, string detail, Exception? exception);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Lab {Lab}: removed {Detail}")]
-    public static partial void ResourceRemoved(ILogger logger, string lab, string detail);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Lab {Lab}: {Step}: {Detail}")]
+    public static partial void ResourceRemoved(ILogger logger, string lab, string step, string detail);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Lab {Lab}: {Operation} will be retried in {Delay} after {ErrorCode}")]
     public static partial void Retrying(ILogger logger, string lab, string operation, TimeSpan delay, string errorCode);

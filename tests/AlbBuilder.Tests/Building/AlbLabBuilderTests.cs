@@ -32,6 +32,7 @@ public sealed class AlbLabBuilderTests
         Assert.Equal(LabTimeouts.Default, definition.Timeouts);
         Assert.True(definition.CleanUp);
         Assert.Null(definition.TimeToLive);
+        Assert.Equal(TimeSpan.FromSeconds(5), definition.PollInterval);
         Assert.Null(definition.DirectInstanceAccessCidr);
         Assert.Empty(definition.RunInstancesCustomizations);
         Assert.Equal("demo-alb", definition.LoadBalancerName);
@@ -60,6 +61,7 @@ public sealed class AlbLabBuilderTests
             .WithTimeouts(timeouts)
             .WithCleanUp(false)
             .WithTimeToLive(TimeSpan.FromHours(2))
+            .WithPolling(TimeSpan.FromMilliseconds(200))
             .WithDirectInstanceAccess("203.0.113.7/32")
             .ConfigureRunInstances(customization)
             .BuildDefinition();
@@ -79,6 +81,7 @@ public sealed class AlbLabBuilderTests
         Assert.Same(timeouts, definition.Timeouts);
         Assert.False(definition.CleanUp);
         Assert.Equal(TimeSpan.FromHours(2), definition.TimeToLive);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), definition.PollInterval);
         Assert.Equal("203.0.113.7/32", definition.DirectInstanceAccessCidr);
         Assert.Same(customization, Assert.Single(definition.RunInstancesCustomizations));
     }

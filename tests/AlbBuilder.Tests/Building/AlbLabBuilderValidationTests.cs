@@ -74,6 +74,8 @@ public sealed class AlbLabBuilderValidationTests
         ["timeout zero"] = new(() => Valid().WithTimeouts(t => t with { TargetsHealthy = TimeSpan.Zero }), "WithTimeouts.TargetsHealthy", "0 s", "positive"),
         ["timeout negative"] = new(() => Valid().WithTimeouts(LabTimeouts.Default with { Teardown = TimeSpan.FromSeconds(-5) }), "WithTimeouts.Teardown", "-5 s", "positive"),
         ["time to live zero"] = new(() => Valid().WithTimeToLive(TimeSpan.Zero), "WithTimeToLive", "0 s", "positive"),
+        ["poll interval 5 ms"] = new(() => Valid().WithPolling(TimeSpan.FromMilliseconds(5)), "WithPolling", "0.005 s", "10 ms to 5 minutes"),
+        ["poll interval 6 minutes"] = new(() => Valid().WithPolling(TimeSpan.FromMinutes(6)), "WithPolling", "360 s", "10 ms to 5 minutes"),
         ["cidr prefix 33"] = new(() => Valid().WithDirectInstanceAccess("10.0.0.0/33"), "WithDirectInstanceAccess", "'10.0.0.0/33'", "n 0–32"),
         ["cidr octet 300"] = new(() => Valid().WithDirectInstanceAccess("300.0.0.1/32"), "WithDirectInstanceAccess", "'300.0.0.1/32'", "octets 0–255"),
         ["cidr without prefix"] = new(() => Valid().WithDirectInstanceAccess("203.0.113.7"), "WithDirectInstanceAccess", "'203.0.113.7'", "a.b.c.d/n"),

@@ -36,12 +36,14 @@ public sealed class AlbLabConfigurationTests
         Timeouts = LabTimeouts.Default with { Teardown = TimeSpan.FromMinutes(1) },
         CleanUp = false,
         TimeToLive = TimeSpan.FromHours(1),
+        PollInterval = TimeSpan.FromMilliseconds(250),
         DirectInstanceAccessCidr = "203.0.113.7/32",
         RunInstancesCustomizations = [(RunInstancesRequest _) => { }],
         Clients = new LabClients(() => Substitute.For<IAmazonEC2>(), () => Substitute.For<IAmazonElasticLoadBalancingV2>()),
         Region = RegionEndpoint.EUWest1,
         TimeProvider = new FakeTimeProvider(),
         LoggerFactory = Substitute.For<ILoggerFactory>(),
+        TrafficHandler = new HttpClientHandler(),
     };
 
     [Fact]

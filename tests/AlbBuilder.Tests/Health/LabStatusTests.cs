@@ -4,6 +4,7 @@ using NSubstitute;
 
 namespace AlbBuilder.Tests.Health;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class LabStatusTests
 {
     [Fact]
@@ -122,7 +123,7 @@ public sealed class LabStatusTests
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.WaitForHealthyAsync(TimeSpan.FromMinutes(2)));
 
-        Assert.IsType<Waiters.WaiterTimeoutException>(ex.InnerException);
+        Assert.IsType<global::AlbBuilder.Waiters.WaiterTimeoutException>(ex.InnerException);
         Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3));
     }
 }

@@ -3,6 +3,7 @@ using Amazon.EC2.Model;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class AdoptionTests
 {
     [Fact]

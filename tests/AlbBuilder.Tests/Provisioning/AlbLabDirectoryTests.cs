@@ -1,5 +1,6 @@
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class AlbLabDirectoryTests
 {
     [Fact]

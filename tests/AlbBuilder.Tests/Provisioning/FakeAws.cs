@@ -24,6 +24,7 @@ internal sealed class FakeAws
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Exception>> _faults = new();
     private readonly ConcurrentDictionary<string, Action<object>> _hooks = new();
+    private readonly ConcurrentDictionary<string, bool> _lostResponses = new();
     private int _next = 100;
 
     public FakeAws(int zones = 3)
@@ -91,6 +92,24 @@ internal sealed class FakeAws
         }
     }
 
+    /// <summary>Call number <paramref name="callNumber"/> (1-based, counted from now) of <paramref name="operation"/> throws <paramref name="exception"/>.</summary>
+    public void FailOnCall(string operation, int callNumber, Exception exception)
+    {
+        var seen = 0;
+        var previous = _hooks.TryGetValue(operation, out var hook) ? hook : null;
+        _hooks[operation] = request =>
+        {
+            previous?.Invoke(request);
+            if (Interlocked.Increment(ref seen) == callNumber)
+            {
+                FailOn(operation, exception);
+            }
+        };
+    }
+
+    /// <summary>The next call of <paramref name="operation"/> is served (state changes) but its response is lost.</summary>
+    public void LoseResponse(string operation) => _lostResponses[operation] = true;
+
     /// <summary>Runs <paramref name="hook"/> with the request before each call of <paramref name="operation"/> is served.</summary>
     public void OnCall(string operation, Action<object> hook) => _hooks[operation] = hook;
 
@@ -135,7 +154,7 @@ internal sealed class FakeAws
         var arn = $"arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/{name}/{NewId("lb")}";
         lock (_lock)
         {
-            LoadBalancers[arn] = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = name, DNSName = $"{name}-1.eu-west-1.elb.amazonaws.com", State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState }, VpcId = DefaultVpcId, SecurityGroups = [] };
+            LoadBalancers[arn] = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = name, DNSName = $"{name}-1.eu-west-1.elb.amazonaws.com", State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState }, VpcId = DefaultVpcId, SecurityGroups = [] };
             ElbTags[arn] = [.. tags.Select(t => new ElbTag { Key = t.Key, Value = t.Value })];
         }
 
@@ -195,7 +214,10 @@ internal sealed class FakeAws
         {
             lock (_lock)
             {
-                return Task.FromResult(serve(request));
+                var response = serve(request);
+                return _lostResponses.TryRemove(operation, out _)
+                    ? Task.FromException<TResponse>(new HttpRequestException("The connection was reset (fake)"))
+                    : Task.FromResult(response);
             }
         }
         catch (Exception ex)
@@ -451,10 +473,10 @@ internal sealed class FakeAws
                 return new DescribeTargetGroupsResponse { TargetGroups = found };
             }));
 
-        Elb.DescribeTagsAsync(Arg.Any<ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
-            Serve("DescribeTags", ci.Arg<ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), ci.Arg<CancellationToken>(), r => new ElasticLoadBalancingV2.Model.DescribeTagsResponse
+        Elb.DescribeTagsAsync(Arg.Any<global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
+            Serve("DescribeTags", ci.Arg<global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsRequest>(), ci.Arg<CancellationToken>(), r => new global::AlbBuilder.ElasticLoadBalancingV2.Model.DescribeTagsResponse
             {
-                TagDescriptions = [.. r.ResourceArns!.Where(ElbTags.ContainsKey).Select(arn => new ElasticLoadBalancingV2.Model.TagDescription { ResourceArn = arn, Tags = [.. ElbTags[arn]] })],
+                TagDescriptions = [.. r.ResourceArns!.Where(ElbTags.ContainsKey).Select(arn => new global::AlbBuilder.ElasticLoadBalancingV2.Model.TagDescription { ResourceArn = arn, Tags = [.. ElbTags[arn]] })],
             }));
 
         Elb.DescribeListenersAsync(Arg.Any<DescribeListenersRequest>(), Arg.Any<CancellationToken>()).Returns(ci =>
@@ -491,15 +513,15 @@ internal sealed class FakeAws
                     LoadBalancerArn = arn,
                     LoadBalancerName = r.Name,
                     DNSName = $"{r.Name}-123456.eu-west-1.elb.amazonaws.com",
-                    State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = "provisioning" },
+                    State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = "provisioning" },
                     VpcId = DefaultVpcId,
                     SecurityGroups = [.. r.SecurityGroups ?? []],
-                    AvailabilityZones = [.. (r.Subnets ?? []).Select(id => new ElasticLoadBalancingV2.Model.AvailabilityZone { SubnetId = id, ZoneName = Subnets.Single(s => s.SubnetId == id).AvailabilityZone })],
+                    AvailabilityZones = [.. (r.Subnets ?? []).Select(id => new global::AlbBuilder.ElasticLoadBalancingV2.Model.AvailabilityZone { SubnetId = id, ZoneName = Subnets.Single(s => s.SubnetId == id).AvailabilityZone })],
                 };
                 LoadBalancers[arn] = lb;
                 ElbTags[arn] = [.. r.Tags ?? []];
                 var created = new LoadBalancer { LoadBalancerArn = arn, LoadBalancerName = r.Name, DNSName = lb.DNSName, State = lb.State };
-                lb.State = new ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState };
+                lb.State = new global::AlbBuilder.ElasticLoadBalancingV2.Model.LoadBalancerState { Code = LoadBalancerState };
                 return new CreateLoadBalancerResponse { LoadBalancers = [created] };
             }));
 

@@ -3,6 +3,7 @@ using AlbBuilder.ElasticLoadBalancingV2.Model;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class RollbackTests
 {
     public static TheoryData<string, string> FailingOperations => new()
@@ -40,6 +41,32 @@ public sealed class RollbackTests
         Assert.Null(lab.Resources.LoadBalancerArn);
     }
 
+    public static TheoryData<string, int, string> LaterCalls => new()
+    {
+        { "CreateSecurityGroup", 2, "CreateInstanceSecurityGroup" },
+        { "AuthorizeSecurityGroupIngress", 2, "AuthorizeInstanceIngress" },
+        { "RunInstances", 2, "RunInstances" },
+        { "RunInstances", 3, "RunInstances" },
+        { "CreateTags", 3, "TagInstances" },
+        { "DescribeInstances", 2, "WaitInstancesRunning" },
+        { "DescribeLoadBalancers", 2, "WaitLoadBalancerActive" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LaterCalls))]
+    public async Task StartAsync_FailureAtALaterCall_RollsBackEverythingItCreated(string operation, int callNumber, string step)
+    {
+        var aws = new FakeAws(zones: 3);
+        aws.FailOnCall(operation, callNumber, Error(operation));
+        var lab = LabFixture.Lab(aws, LabFixture.Definition(instances: 5));
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal(step, ex.Step);
+        AssertNothingLeft(aws);
+        Assert.All(ex.Created, created => Assert.Contains(ex.Removed, removed => removed.EndsWith(created.Split(' ')[^1], StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task StartAsync_FailureAfterEverythingExists_TearsDownInDependencyOrder()
     {
@@ -55,6 +82,35 @@ public sealed class RollbackTests
         Assert.True(aws.LastIndexOf("DeleteLoadBalancer") < aws.IndexOf("DeleteTargetGroup"));
         Assert.True(aws.IndexOf("TerminateInstances") < aws.IndexOf("DeleteSecurityGroup"));
         Assert.True(aws.IndexOf("RevokeSecurityGroupIngress") < aws.IndexOf("DeleteSecurityGroup"));
+    }
+
+    [Theory]
+    [InlineData("RunInstances")]
+    [InlineData("CreateLoadBalancer")]
+    [InlineData("CreateSecurityGroup")]
+    public async Task StartAsync_CreateResponseLost_TheResourceIsFoundByTagAndRolledBack(string operation)
+    {
+        var aws = new FakeAws();
+        aws.LoseResponse(operation);
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Contains(ex.Created, c => c.EndsWith("(created, but its response was lost)", StringComparison.Ordinal));
+        AssertNothingLeft(aws);
+    }
+
+    [Fact]
+    public async Task StartAsync_FailureWhileAdopting_LeavesTheAdoptedResourcesOutOfTheStraySearch()
+    {
+        var aws = new FakeAws();
+        var adopted = aws.AddInstance("running", [.. LabFixture.Owned("instance"), ("Name", "demo-1")]);
+        aws.LoseResponse("RunInstances");
+        var lab = LabFixture.Lab(aws);
+
+        await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal([adopted.InstanceId], aws.LiveInstances().Select(i => i.InstanceId));
     }
 
     [Fact]
@@ -91,8 +147,39 @@ public sealed class RollbackTests
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
         Assert.Equal("WaitTargetsHealthy", ex.Step);
-        Assert.IsType<Waiters.WaiterTimeoutException>(ex.InnerException);
+        Assert.IsType<global::AlbBuilder.Waiters.WaiterTimeoutException>(ex.InnerException);
         Assert.True(time.GetUtcNow() - new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero) >= LabTimeouts.Default.TargetsHealthy);
+        AssertNothingLeft(aws);
+    }
+
+    [Theory]
+    [InlineData("CreateLoadBalancer", "CreateLoadBalancer")]
+    [InlineData("RunInstances", "RunInstances")]
+    [InlineData("DescribeTargetHealth", "WaitTargetsHealthy")]
+    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, string step)
+    {
+        var aws = new FakeAws();
+        using var cts = new CancellationTokenSource();
+        aws.OnCall(operation, _ => cts.Cancel());
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lab.StartAsync(null, cts.Token));
+
+        Assert.Equal(step, Assert.IsType<AlbLabException>(ex.InnerException).Step);
+        AssertNothingLeft(aws);
+    }
+
+    [Fact]
+    public async Task StartAsync_GroupNeverVisible_GivesUpAfterBoundedRetries()
+    {
+        var aws = new FakeAws();
+        aws.FailOn("AuthorizeSecurityGroupIngress", FakeAws.Ec2Error("InvalidGroup.NotFound"), times: 100);
+        var lab = LabFixture.Lab(aws);
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Equal("AuthorizeLoadBalancerIngress", ex.Step);
+        Assert.InRange(aws.Count("AuthorizeSecurityGroupIngress"), 6, 12);
         AssertNothingLeft(aws);
     }
 
@@ -150,7 +237,7 @@ public sealed class RollbackTests
 
     private static Exception Error(string operation) => operation switch
     {
-        "CreateSecurityGroup" or "AuthorizeSecurityGroupIngress" or "RunInstances" or "CreateTags" => FakeAws.Ec2Error("boom"),
+        "CreateSecurityGroup" or "AuthorizeSecurityGroupIngress" or "RunInstances" or "CreateTags" or "DescribeInstances" => FakeAws.Ec2Error("boom"),
         _ => new AmazonElasticLoadBalancingV2Exception("boom"),
     };
 

@@ -5,6 +5,7 @@ using Amazon.EC2.Model;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class StartTests
 {
     [Fact]
@@ -320,6 +321,80 @@ public sealed class StartTests
 
         Assert.Equal(["subnet-eu-west-1a", "subnet-eu-west-1c"], aws.Requests<CreateLoadBalancerRequest>().Single().Subnets);
         Assert.Equal(0, aws.Count("DescribeVpcs"));
+    }
+
+    [Fact]
+    public async Task StartAsync_ExplicitSubnetsWithoutVpc_UsesTheirVpcNotTheDefault()
+    {
+        var aws = new FakeAws(zones: 0);
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-x1", AvailabilityZone = "eu-west-1a", VpcId = "vpc-custom" });
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-x2", AvailabilityZone = "eu-west-1b", VpcId = "vpc-custom" });
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { SubnetIds = ["subnet-x1", "subnet-x2"] });
+
+        await lab.StartAsync();
+
+        Assert.Equal("vpc-custom", lab.Resources.VpcId);
+        Assert.Equal("vpc-custom", aws.Requests<CreateTargetGroupRequest>().Single().VpcId);
+        Assert.All(aws.Requests<CreateSecurityGroupRequest>(), r => Assert.Equal("vpc-custom", r.VpcId));
+        Assert.Equal(0, aws.Count("DescribeVpcs"));
+    }
+
+    [Fact]
+    public async Task StartAsync_ExplicitSubnetOutsideTheGivenVpc_IsRejected()
+    {
+        var aws = new FakeAws(zones: 2);
+        aws.Subnets.Add(new Subnet { SubnetId = "subnet-other", AvailabilityZone = "eu-west-1c", VpcId = "vpc-other" });
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { VpcId = FakeAws.DefaultVpcId, SubnetIds = ["subnet-eu-west-1a", "subnet-other"] });
+
+        var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
+
+        Assert.Contains("subnet-other (vpc-other)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Count("CreateSecurityGroup"));
+    }
+
+    [Fact]
+    public async Task StartAndDestroy_PollInterval_PacesWaitsAndRetries()
+    {
+        var aws = new FakeAws { TargetState = "initial" };
+        var polls = 0;
+        aws.OnCall("DescribeTargetHealth", _ =>
+        {
+            if (++polls == 4)
+            {
+                aws.TargetState = "healthy";
+            }
+        });
+        var time = new AutoAdvancingTime();
+        var lab = LabFixture.Lab(aws, LabFixture.Definition() with { PollInterval = TimeSpan.FromMilliseconds(100) }, time);
+
+        await lab.StartAsync();
+        aws.FailOn("DeleteSecurityGroup", FakeAws.Ec2Error("DependencyViolation"), times: 4);
+        await lab.DestroyAsync();
+
+        Assert.True(polls >= 4);
+        Assert.True(time.Delays.Count >= 7, $"{time.Delays.Count} delays");
+        Assert.All(time.Delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(400)));
+    }
+
+    [Fact]
+    public async Task StartAsync_DefaultPollInterval_WaitsFiveToFifteenSecondsBetweenPolls()
+    {
+        var aws = new FakeAws { TargetState = "initial" };
+        var polls = 0;
+        aws.OnCall("DescribeTargetHealth", _ =>
+        {
+            if (++polls == 4)
+            {
+                aws.TargetState = "healthy";
+            }
+        });
+        var time = new AutoAdvancingTime();
+        var lab = LabFixture.Lab(aws, time: time);
+
+        await lab.StartAsync();
+
+        Assert.Equal(3, time.Delays.Count);
+        Assert.All(time.Delays, d => Assert.InRange(d, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)));
     }
 
     [Fact]

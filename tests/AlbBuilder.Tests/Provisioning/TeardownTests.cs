@@ -1,7 +1,9 @@
 using AlbBuilder.ElasticLoadBalancingV2.Model;
+using NSubstitute;
 
 namespace AlbBuilder.Tests.Provisioning;
 
+[Collection(ProvisioningCollection.Name)]
 public sealed class TeardownTests
 {
     [Fact]
@@ -126,6 +128,22 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public async Task DestroyAsync_SameNamedLoadBalancerAndTargetGroupWithoutOwnershipTags_SurviveAsNothingOfTheLab()
+    {
+        var aws = new FakeAws();
+        var foreignLb = aws.AddLoadBalancer("demo-alb", ("Name", "demo-alb"), (LabTags.Lab, LabFixture.LabName));
+        var foreignTg = aws.AddTargetGroup("demo-tg", ("Name", "demo-tg"));
+        var lab = LabFixture.Lab(aws);
+
+        await lab.DestroyAsync();
+
+        Assert.True(aws.LoadBalancers.ContainsKey(foreignLb));
+        Assert.True(aws.TargetGroups.ContainsKey(foreignTg));
+        Assert.DoesNotContain(aws.Operations, o => o.StartsWith("Delete", StringComparison.Ordinal));
+        Assert.Equal(LabState.Destroyed, lab.State);
+    }
+
+    [Fact]
     public async Task StartAsync_LoadBalancerNameTakenByAForeignLoadBalancer_FailsWithoutTouchingIt()
     {
         var aws = new FakeAws();
@@ -154,6 +172,24 @@ public sealed class TeardownTests
         Assert.Empty(aws.LiveInstances());
         Assert.Equal(1, aws.Count("DeleteLoadBalancer"));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => lab.StartAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DisposeAsync_DisposesTheClientsOnlyWhenTheLabOwnsThem(bool owns)
+    {
+        var aws = new FakeAws();
+        var lab = new AlbBuilder.Provisioning.AlbLabResource(
+            LabFixture.Definition(),
+            new AlbBuilder.Building.LabServices(() => aws.Ec2, () => aws.Elb, owns, new AutoAdvancingTime()));
+        await lab.StartAsync();
+
+        await lab.DisposeAsync();
+
+        Assert.Empty(aws.LoadBalancers);
+        aws.Ec2.Received(owns ? 1 : 0).Dispose();
+        aws.Elb.Received(owns ? 1 : 0).Dispose();
     }
 
     [Fact]
