@@ -166,6 +166,9 @@ public sealed class LocalCloud : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets every 127.0.0.1 port this cloud listens on now: the control plane, instance servers and front doors.</summary>
+    internal IReadOnlyList<int> ListeningPorts => [ServiceUrl.Port, .. _dataPlane.ListeningPorts];
+
     /// <summary>Stops the control plane, every instance server, front door, health checker and timer.</summary>
     /// <returns>A task that completes when every port is closed.</returns>
     public async ValueTask DisposeAsync()

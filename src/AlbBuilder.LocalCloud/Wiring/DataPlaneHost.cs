@@ -52,6 +52,10 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     /// <summary>Gets a loopback port that refuses connections (a port nothing listens on inside an instance).</summary>
     public int RefusingPort { get; }
 
+    /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>
+    public IReadOnlyList<int> ListeningPorts =>
+        [.. _servers.Values.Select(s => s.Port), .. _frontDoors.Values.Select(d => d.Port)];
+
     /// <summary>Asks for a reconcile soon; many signals coalesce into one pass.</summary>
     public void Signal()
     {
