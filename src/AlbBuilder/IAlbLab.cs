@@ -45,6 +45,27 @@ public interface IAlbLab : IAsyncDisposable
     /// <returns>The status once healthy.</returns>
     Task<LabStatus> WaitForHealthyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Browses the load balancer: sends requests and reports which instance answered each, failures and latencies, and
+    /// whether the split is balanced. By default every running instance is expected to answer.
+    /// </summary>
+    /// <param name="options">How many requests and how to judge them; the lab's traffic handler and clock fill what is unset.</param>
+    /// <param name="cancellationToken">Cancels the verification.</param>
+    /// <returns>The report; failed requests are in it, not thrown.</returns>
+    /// <exception cref="InvalidOperationException">The lab has no load balancer yet.</exception>
+    Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the failover drill: stops one instance, proves only the survivors serve, starts it again and proves all serve.
+    /// The stopped instance is started again even if the drill fails or is cancelled.
+    /// </summary>
+    /// <param name="options">Which instance, how many requests, the transition window; the window follows the lab's health check when null.</param>
+    /// <param name="progress">Receives each step of the drill's timeline.</param>
+    /// <param name="cancellationToken">Cancels the drill (the instance is still restored).</param>
+    /// <returns>The drill's report with its timeline and verdicts.</returns>
+    /// <exception cref="FailoverDrillException">A step failed or timed out; the report so far is attached.</exception>
+    Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes every resource of this lab (only those carrying its ownership tags). Idempotent.</summary>
     /// <param name="progress">Receives a <see cref="LabEvent"/> for each step.</param>
     /// <param name="cancellationToken">Cancels the teardown; a later call resumes it.</param>

@@ -42,6 +42,9 @@ internal sealed record AlbLabDefinition
     /// <summary>When set, resources carry an <see cref="LabTags.ExpiresAt"/> tag this long after start.</summary>
     public TimeSpan? TimeToLive { get; init; }
 
+    /// <summary>How often waits poll; they back off up to three times this.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>When set, the instance security group also admits the target port from this CIDR.</summary>
     public string? DirectInstanceAccessCidr { get; init; }
 

@@ -16,8 +16,10 @@ internal sealed class LabServices
         Func<IAmazonElasticLoadBalancingV2> elb,
         bool ownsClients,
         TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        HttpMessageHandler? trafficHandler = null)
     {
+        TrafficHandler = trafficHandler;
         _ec2 = new Lazy<IAmazonEC2>(ec2);
         _elb = new Lazy<IAmazonElasticLoadBalancingV2>(elb);
         OwnsClients = ownsClients;
@@ -29,12 +31,18 @@ internal sealed class LabServices
 
     public IAmazonElasticLoadBalancingV2 ElasticLoadBalancing => _elb.Value;
 
+    /// <summary>Whether either client has been created yet (building a lab must not create them).</summary>
+    public bool AreClientsCreated => _ec2.IsValueCreated || _elb.IsValueCreated;
+
     /// <summary>Whether the lab created the clients and must dispose them.</summary>
     public bool OwnsClients { get; }
 
     public TimeProvider TimeProvider { get; }
 
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The handler for the lab's own HTTP traffic; null means a plain handler. Never disposed by the lab.</summary>
+    public HttpMessageHandler? TrafficHandler { get; }
 
     /// <summary>Disposes the clients the lab created (only those already created).</summary>
     public void DisposeOwnedClients()

@@ -35,6 +35,12 @@ internal sealed class AlbLabResource : IAlbLab
 
     public Task DestroyAsync(IProgress<LabEvent>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
 
+    public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.VerifyAsync(this, _services, options, cancellationToken);
+
+    public Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        LabTraffic.RunDrillAsync(this, _services, _definition, options, progress, cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         _services.DisposeOwnedClients();

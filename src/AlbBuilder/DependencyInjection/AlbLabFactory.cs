@@ -1,0 +1,45 @@
+using AlbBuilder.Building;
+using AlbBuilder.ElasticLoadBalancingV2;
+using Amazon.EC2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlbBuilder.DependencyInjection;
+
+/// <summary>The container's <see cref="IAlbLabFactory"/>: option defaults plus the container's clients, clock and logging.</summary>
+internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuilderOptions> options, TimeProvider timeProvider) : IAlbLabFactory
+{
+    public AlbLabBuilder Create(string name)
+    {
+        var defaults = options.Value;
+
+        // Resolved lazily: building a lab must not create clients (nor look for credentials), and the container
+        // owns them, so the lab never disposes them.
+        var clients = new LabClients(services.GetRequiredService<IAmazonEC2>, services.GetRequiredService<IAmazonElasticLoadBalancingV2>);
+        var builder = AlbLab.Create(name)
+            .WithInstances(defaults.InstanceCount)
+            .WithInstanceType(defaults.InstanceType)
+            .WithImage(defaults.ImageId)
+            .WithTimeouts(new LabTimeouts(
+                defaults.InstancesRunningTimeout,
+                defaults.LoadBalancerActiveTimeout,
+                defaults.TargetsHealthyTimeout,
+                defaults.TeardownTimeout))
+            .WithCleanUp(defaults.CleanUp)
+            .WithTimeProvider(timeProvider)
+            .WithClients(clients);
+
+        if (defaults.TimeToLive is { } timeToLive)
+        {
+            builder = builder.WithTimeToLive(timeToLive);
+        }
+
+        if (services.GetService<ILoggerFactory>() is { } loggerFactory)
+        {
+            builder = builder.WithLoggerFactory(loggerFactory);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using AlbBuilder.Building;
+using AlbBuilder.Traffic;
+
+namespace AlbBuilder;
+
+/// <summary>The lab's traffic verification and failover drill: fills in what the lab knows (URL, handler, clock, backends).</summary>
+internal static class LabTraffic
+{
+    public static async Task<TrafficReport> VerifyAsync(IAlbLab lab, LabServices services, TrafficOptions? options, CancellationToken cancellationToken)
+    {
+        var url = lab.Url ?? throw new InvalidOperationException(
+            $"Lab '{lab.Name}' has no load balancer yet: call StartAsync (or AttachAsync for an existing lab) first.");
+        options = await CompleteAsync(lab, services, options ?? new TrafficOptions(), cancellationToken).ConfigureAwait(false);
+        return await TrafficVerifier.VerifyAsync(url, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static Task<DrillReport> RunDrillAsync(
+        IAlbLab lab,
+        LabServices services,
+        AlbLabDefinition definition,
+        DrillOptions? options,
+        IProgress<DrillEvent>? progress,
+        CancellationToken cancellationToken)
+    {
+        // The drill's window must follow the lab's health checks, and its clock must be the lab's.
+        options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(definition.HealthCheck) };
+        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
+        {
+            options = options with { TimeProvider = services.TimeProvider };
+        }
+
+        var subject = new LabDrillSubject(lab, services, definition, options.TimeProvider);
+        return FailoverDrill.RunAsync(subject, options, progress, cancellationToken);
+    }
+
+    /// <summary>Uses the lab's handler and clock unless the caller chose, and expects every running instance to answer.</summary>
+    internal static async Task<TrafficOptions> CompleteAsync(IAlbLab lab, LabServices services, TrafficOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Handler is null && services.TrafficHandler is not null)
+        {
+            options = options with { Handler = services.TrafficHandler };
+        }
+
+        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
+        {
+            options = options with { TimeProvider = services.TimeProvider };
+        }
+
+        if (options.ExpectedBackends is null && options.BackendExtractor is null)
+        {
+            var status = await lab.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var running = status.Instances
+                .Where(i => i.State == "running" && !string.IsNullOrEmpty(i.PrivateDnsName))
+                .Select(i => i.PrivateDnsName!)
+                .ToArray();
+            if (running.Length > 0)
+            {
+                options = options with { ExpectedBackends = running };
+            }
+        }
+
+        return options;
+    }
+}
