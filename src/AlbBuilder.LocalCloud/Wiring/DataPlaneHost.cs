@@ -21,7 +21,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     /// <summary>The port the emulated httpd listens on inside an instance.</summary>
     public const int InstanceHttpPort = 80;
 
-    private static readonly IPAddress ClientAddress = IPAddress.Loopback;
+    private static readonly IPAddress _clientAddress = IPAddress.Loopback;
 
     private readonly CloudState _state;
     private readonly ILoggerFactory? _loggerFactory;
@@ -114,7 +114,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
             }
 
             var groups = instance.SecurityGroupIds.Select(id => _state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>();
-            if (!NetworkRules.AdmitsIngress(groups, port, ClientAddress, []))
+            if (!NetworkRules.AdmitsIngress(groups, port, _clientAddress, []))
             {
                 return null;
             }
@@ -400,7 +400,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     private bool AdmitsClient(LoadBalancer loadBalancer, int port)
     {
         var groups = loadBalancer.SecurityGroups.Select(id => _state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>();
-        return NetworkRules.AdmitsIngress(groups, port, ClientAddress, []);
+        return NetworkRules.AdmitsIngress(groups, port, _clientAddress, []);
     }
 
     private RouteDecision Route(string listenerArn, HttpContext context)

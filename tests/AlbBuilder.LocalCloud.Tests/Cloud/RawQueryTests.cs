@@ -7,8 +7,8 @@ namespace AlbBuilder.LocalCloud.Tests.Cloud;
 /// <summary>The wire format itself: unsigned POST and GET Query requests and AWS's XML shapes.</summary>
 public sealed class RawQueryTests : IAsyncLifetime
 {
-    private static readonly XNamespace Ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static readonly XNamespace Elb = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+    private static readonly XNamespace _ec2Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private static readonly XNamespace _elbNs = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private LocalCloud _cloud = null!;
     private HttpClient _http = null!;
 
@@ -37,9 +37,9 @@ public sealed class RawQueryTests : IAsyncLifetime
         var (status, body) = await PostAsync("Action=DescribeAvailabilityZones&Version=2016-11-15");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(Ec2 + "DescribeAvailabilityZonesResponse", body.Root!.Name);
-        Assert.False(string.IsNullOrEmpty(body.Root.Element(Ec2 + "requestId")?.Value));
-        Assert.Equal(3, body.Root.Element(Ec2 + "availabilityZoneInfo")!.Elements(Ec2 + "item").Count());
+        Assert.Equal(_ec2Ns + "DescribeAvailabilityZonesResponse", body.Root!.Name);
+        Assert.False(string.IsNullOrEmpty(body.Root.Element(_ec2Ns + "requestId")?.Value));
+        Assert.Equal(3, body.Root.Element(_ec2Ns + "availabilityZoneInfo")!.Elements(_ec2Ns + "item").Count());
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class RawQueryTests : IAsyncLifetime
         var body = XDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Elb + "DescribeLoadBalancersResponse", body.Root!.Name);
-        Assert.NotNull(body.Root.Element(Elb + "DescribeLoadBalancersResult")!.Element(Elb + "LoadBalancers"));
-        Assert.False(string.IsNullOrEmpty(body.Root.Element(Elb + "ResponseMetadata")!.Element(Elb + "RequestId")!.Value));
+        Assert.Equal(_elbNs + "DescribeLoadBalancersResponse", body.Root!.Name);
+        Assert.NotNull(body.Root.Element(_elbNs + "DescribeLoadBalancersResult")!.Element(_elbNs + "LoadBalancers"));
+        Assert.False(string.IsNullOrEmpty(body.Root.Element(_elbNs + "ResponseMetadata")!.Element(_elbNs + "RequestId")!.Value));
     }
 
     [Fact]
@@ -71,10 +71,10 @@ public sealed class RawQueryTests : IAsyncLifetime
         var (status, body) = await PostAsync("Action=DescribeLoadBalancers&Version=2015-12-01&Names.member.1=missing");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(Elb + "ErrorResponse", body.Root!.Name);
-        var error = body.Root.Element(Elb + "Error")!;
-        Assert.Equal("Sender", error.Element(Elb + "Type")!.Value);
-        Assert.Equal("LoadBalancerNotFound", error.Element(Elb + "Code")!.Value);
+        Assert.Equal(_elbNs + "ErrorResponse", body.Root!.Name);
+        var error = body.Root.Element(_elbNs + "Error")!;
+        Assert.Equal("Sender", error.Element(_elbNs + "Type")!.Value);
+        Assert.Equal("LoadBalancerNotFound", error.Element(_elbNs + "Code")!.Value);
     }
 
     [Fact]

@@ -118,16 +118,22 @@ public sealed class RealisticLifeCycleTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(20));
         var lbArn = (await _elb.CreateLoadBalancerAsync(new Elb.CreateLoadBalancerRequest
         {
-            Name = "prov", Subnets = [subnets[0].SubnetId, subnets[1].SubnetId],
+            Name = "prov",
+            Subnets = [subnets[0].SubnetId, subnets[1].SubnetId],
         })).LoadBalancers![0].LoadBalancerArn;
         var tgArn = (await _elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
         {
-            Name = "prov", Protocol = ProtocolEnum.HTTP, Port = 80, VpcId = subnets[0].VpcId,
+            Name = "prov",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 80,
+            VpcId = subnets[0].VpcId,
         })).TargetGroups![0].TargetGroupArn;
         await _elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest { TargetGroupArn = tgArn, Targets = [new Elb.TargetDescription { Id = id }] });
         await _elb.CreateListenerAsync(new Elb.CreateListenerRequest
         {
-            LoadBalancerArn = lbArn, Port = 80, Protocol = ProtocolEnum.HTTP,
+            LoadBalancerArn = lbArn,
+            Port = 80,
+            Protocol = ProtocolEnum.HTTP,
             DefaultActions = [new Elb.Action { Type = ActionTypeEnum.Forward, TargetGroupArn = tgArn }],
         });
 

@@ -57,7 +57,10 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime
         var lab = await Lab.CreateAsync(_ec2, _elb, "dup", instances: 1);
         var other = (await _elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
         {
-            Name = "dup-other", Protocol = ProtocolEnum.HTTP, Port = 80, VpcId = await CloudHelpers.DefaultVpcIdAsync(_ec2),
+            Name = "dup-other",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 80,
+            VpcId = await CloudHelpers.DefaultVpcIdAsync(_ec2),
         })).TargetGroups![0];
 
         var same = (await CreateAsync(lab, 80)).Listeners![0];

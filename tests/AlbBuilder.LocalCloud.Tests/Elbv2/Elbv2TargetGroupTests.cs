@@ -154,7 +154,10 @@ public sealed class Elbv2TargetGroupTests : IAsyncLifetime
         var pending = (await CloudHelpers.RunAsync(ec2, 1))[0].InstanceId;
         var group = (await elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
         {
-            Name = "tg", Protocol = ProtocolEnum.HTTP, Port = 80, VpcId = await CloudHelpers.DefaultVpcIdAsync(ec2),
+            Name = "tg",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 80,
+            VpcId = await CloudHelpers.DefaultVpcIdAsync(ec2),
         })).TargetGroups![0];
 
         var notRunning = await Assert.ThrowsAsync<Elb.InvalidTargetException>(() => elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest
