@@ -54,6 +54,7 @@ public sealed class AlbTrafficTests : IAsyncLifetime
         await lab.WaitActiveAsync(_elb);
         await lab.WaitForHealthAsync(_elb, h => h.Values.All(t => t.State == "healthy"), "both healthy");
         var names = await PrivateDnsNamesAsync(lab.InstanceIds);
+        var portsBefore = _cloud.ListeningPorts.Order().ToList();
 
         // Both answer within 20 requests, through the ALB's DNS name.
         var bodies = await GetPagesAsync(lab.DnsName, 20);
@@ -77,6 +78,9 @@ public sealed class AlbTrafficTests : IAsyncLifetime
         bodies = await GetPagesAsync(lab.DnsName, 20);
         Assert.Contains(bodies, b => b.Contains(names[stopped], StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains(names[survivor], StringComparison.Ordinal));
+
+        // The restarted instance's web server came back on the same loopback port.
+        Assert.Equal(portsBefore, _cloud.ListeningPorts.Order().ToList());
     }
 
     [Fact]
