@@ -102,6 +102,7 @@ public sealed class LocalCloud : IAsyncDisposable
         {
             var ec2 = new Ec2Api(cloud._state);
             var elbv2 = new Elbv2Api(cloud._state, cloud._dataPlane);
+            cloud._state.InstanceTerminating = elbv2.DeregisterInstance;
             cloud._server = await ControlPlaneServer.StartAsync(
                 ec2,
                 elbv2,

@@ -214,6 +214,24 @@ public sealed class Elbv2TargetGroupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TerminateInstances_RegisteredTarget_DeregisteredAutomatically()
+    {
+        var lab = await Lab.CreateAsync(_ec2, _elb, "term", instances: 2);
+        await _elb.ModifyTargetGroupAttributesAsync(new Elb.ModifyTargetGroupAttributesRequest
+        {
+            TargetGroupArn = lab.TargetGroupArn,
+            Attributes = [new Elb.TargetGroupAttribute { Key = "deregistration_delay.timeout_seconds", Value = "30" }],
+        });
+
+        await _ec2.TerminateInstancesAsync(new Amazon.EC2.Model.TerminateInstancesRequest { InstanceIds = [lab.InstanceIds[0]] });
+        var right = await lab.HealthAsync(_elb);
+        await lab.WaitForHealthAsync(_elb, h => !h.ContainsKey(lab.InstanceIds[0]), "terminated target gone");
+
+        Assert.Equal(("draining", "Target.DeregistrationInProgress"), right[lab.InstanceIds[0]]);
+        Assert.True(right.ContainsKey(lab.InstanceIds[1]));
+    }
+
+    [Fact]
     public async Task DescribeTargetHealth_UnregisteredTargetAsked_UnusedNotRegistered()
     {
         var id = (await CloudHelpers.RunAsync(_ec2, 1))[0].InstanceId;
