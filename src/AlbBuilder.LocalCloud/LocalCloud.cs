@@ -36,6 +36,9 @@ public sealed class LocalCloud : IAsyncDisposable
     private readonly LifeCycleScheduler _scheduler;
     private readonly DataPlaneHost _dataPlane;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly Lazy<IAmazonEC2> _sharedEc2;
+    private readonly Lazy<IAmazonElasticLoadBalancingV2> _sharedElasticLoadBalancingV2;
+    private readonly Lazy<HttpMessageHandler> _sharedHttpMessageHandler;
     private ControlPlaneServer? _server;
     private int _disposed;
 
@@ -48,6 +51,10 @@ public sealed class LocalCloud : IAsyncDisposable
         _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler);
         _dataPlane = new DataPlaneHost(_state, options.LoggerFactory);
         _state.Changed = _dataPlane.Signal;
+        TimeProvider = options.TimeProvider;
+        _sharedEc2 = new Lazy<IAmazonEC2>(CreateEc2Client);
+        _sharedElasticLoadBalancingV2 = new Lazy<IAmazonElasticLoadBalancingV2>(CreateElasticLoadBalancingV2Client);
+        _sharedHttpMessageHandler = new Lazy<HttpMessageHandler>(CreateHttpMessageHandler);
     }
 
     /// <summary>Gets the control-plane endpoint both services answer on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -67,6 +74,9 @@ public sealed class LocalCloud : IAsyncDisposable
 
     /// <summary>Gets the per-operation call counters (<c>cloud.Calls["RunInstances"]</c>).</summary>
     public LocalCloudCalls Calls { get; } = new();
+
+    /// <summary>Gets the clock that drives this cloud's life cycles.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>Gets how long <see cref="StartAsync"/> took for this instance.</summary>
     public TimeSpan StartupTime { get; private set; }
@@ -92,6 +102,7 @@ public sealed class LocalCloud : IAsyncDisposable
         {
             var ec2 = new Ec2Api(cloud._state);
             var elbv2 = new Elbv2Api(cloud._state, cloud._dataPlane);
+            cloud._state.InstanceTerminating = elbv2.DeregisterInstance;
             cloud._server = await ControlPlaneServer.StartAsync(
                 ec2,
                 elbv2,
@@ -166,6 +177,18 @@ public sealed class LocalCloud : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets an EC2 client owned by the cloud (disposed with it), for <see cref="LocalCloudLabExtensions.WithLocalCloud"/>.</summary>
+    internal IAmazonEC2 SharedEc2Client => _sharedEc2.Value;
+
+    /// <summary>Gets an ELBv2 client owned by the cloud (disposed with it).</summary>
+    internal IAmazonElasticLoadBalancingV2 SharedElasticLoadBalancingV2Client => _sharedElasticLoadBalancingV2.Value;
+
+    /// <summary>Gets a data-plane handler owned by the cloud (disposed with it).</summary>
+    internal HttpMessageHandler SharedHttpMessageHandler => _sharedHttpMessageHandler.Value;
+
+    /// <summary>Gets every 127.0.0.1 port this cloud listens on now: the control plane, instance servers and front doors.</summary>
+    internal IReadOnlyList<int> ListeningPorts => [ServiceUrl.Port, .. _dataPlane.ListeningPorts];
+
     /// <summary>Stops the control plane, every instance server, front door, health checker and timer.</summary>
     /// <returns>A task that completes when every port is closed.</returns>
     public async ValueTask DisposeAsync()
@@ -177,6 +200,21 @@ public sealed class LocalCloud : IAsyncDisposable
 
         _scheduler.Dispose();
         _state.Changed = null;
+        if (_sharedEc2.IsValueCreated)
+        {
+            _sharedEc2.Value.Dispose();
+        }
+
+        if (_sharedElasticLoadBalancingV2.IsValueCreated)
+        {
+            _sharedElasticLoadBalancingV2.Value.Dispose();
+        }
+
+        if (_sharedHttpMessageHandler.IsValueCreated)
+        {
+            _sharedHttpMessageHandler.Value.Dispose();
+        }
+
         if (_server is not null)
         {
             await _server.DisposeAsync().ConfigureAwait(false);

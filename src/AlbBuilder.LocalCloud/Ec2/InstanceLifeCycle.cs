@@ -24,9 +24,14 @@ internal sealed class InstanceLifeCycle
         var generation = ++instance.BootGeneration;
         instance.State = terminate ? InstanceState.ShuttingDown : InstanceState.Stopping;
         instance.WebServerReady = false;
-        var reason = terminate ? "User initiated" : "User initiated";
-        instance.StateTransitionReason = $"{reason} ({_state.Now.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)";
+        instance.StateTransitionReason = $"User initiated ({_state.Now.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)";
         instance.StateReason = ("Client.UserInitiatedShutdown", "Client.UserInitiatedShutdown: User initiated shutdown");
+        if (terminate)
+        {
+            // AWS deregisters a terminated instance from its target groups by itself.
+            _state.InstanceTerminating?.Invoke(instance.Id);
+        }
+
         _state.Scheduler.After(_state.Profile.InstanceStopping, () => BecomeHalted(instance, generation, terminate));
     }
 

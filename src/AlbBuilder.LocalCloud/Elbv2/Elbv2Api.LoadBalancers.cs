@@ -6,7 +6,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Load balancers: create (idempotent), describe, delete, attributes, and their life cycle.</summary>
 internal sealed partial class Elbv2Api
 {
-    private static readonly Dictionary<string, string> DefaultLoadBalancerAttributes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> _defaultLoadBalancerAttributes = new(StringComparer.Ordinal)
     {
         ["access_logs.s3.enabled"] = "false",
         ["access_logs.s3.bucket"] = string.Empty,
@@ -28,7 +28,7 @@ internal sealed partial class Elbv2Api
         ["zonal_shift.config.enabled"] = "false",
     };
 
-    private static readonly Dictionary<string, Func<string, bool>> LoadBalancerAttributeValidators = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<string, bool>> _loadBalancerAttributeValidators = new(StringComparer.Ordinal)
     {
         ["access_logs.s3.enabled"] = IsBool,
         ["access_logs.s3.bucket"] = Any,
@@ -157,7 +157,7 @@ internal sealed partial class Elbv2Api
             Subnets = subnets.Select(s => new LoadBalancerSubnet(s.Id, s.AvailabilityZone, s.AllocateAddress())).ToList(),
             SecurityGroups = groups,
         };
-        foreach (var (key, value) in DefaultLoadBalancerAttributes)
+        foreach (var (key, value) in _defaultLoadBalancerAttributes)
         {
             loadBalancer.Attributes[key] = value;
         }
@@ -300,7 +300,7 @@ internal sealed partial class Elbv2Api
     private IEnumerable<object?> ModifyLoadBalancerAttributes(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));
-        ModifyAttributes(p, loadBalancer.Attributes, LoadBalancerAttributeValidators, "Load balancer");
+        ModifyAttributes(p, loadBalancer.Attributes, _loadBalancerAttributeValidators, "Load balancer");
         yield return Attributes(loadBalancer.Attributes);
     }
 

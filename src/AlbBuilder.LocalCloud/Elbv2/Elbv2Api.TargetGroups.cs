@@ -7,7 +7,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Target groups: create (idempotent), describe, delete, attributes.</summary>
 internal sealed partial class Elbv2Api
 {
-    private static readonly Dictionary<string, string> DefaultTargetGroupAttributes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> _defaultTargetGroupAttributes = new(StringComparer.Ordinal)
     {
         ["deregistration_delay.timeout_seconds"] = "300",
         ["load_balancing.algorithm.type"] = "round_robin",
@@ -25,7 +25,7 @@ internal sealed partial class Elbv2Api
         ["target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage"] = "off",
     };
 
-    private static readonly Dictionary<string, Func<string, bool>> TargetGroupAttributeValidators = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<string, bool>> _targetGroupAttributeValidators = new(StringComparer.Ordinal)
     {
         ["deregistration_delay.timeout_seconds"] = IsInt(0, 3600),
         ["load_balancing.algorithm.type"] = v => v is "round_robin" or "least_outstanding_requests" or "weighted_random",
@@ -134,7 +134,7 @@ internal sealed partial class Elbv2Api
             ProtocolVersion = protocolVersion,
             HealthCheck = healthCheck,
         };
-        foreach (var (key, value) in DefaultTargetGroupAttributes)
+        foreach (var (key, value) in _defaultTargetGroupAttributes)
         {
             targetGroup.Attributes[key] = value;
         }
@@ -255,7 +255,7 @@ internal sealed partial class Elbv2Api
     private IEnumerable<object?> ModifyTargetGroupAttributes(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
-        ModifyAttributes(p, targetGroup.Attributes, TargetGroupAttributeValidators, "Target group");
+        ModifyAttributes(p, targetGroup.Attributes, _targetGroupAttributeValidators, "Target group");
         yield return Attributes(targetGroup.Attributes);
     }
 

@@ -64,10 +64,25 @@ internal sealed partial class Elbv2Api
             throw Elbv2Errors.InvalidTarget($"The following targets are not registered in target group '{targetGroup.Arn}': {Quote(missing.Select(t => t.Key.InstanceId))}");
         }
 
+        Deregister(targetGroup, targets.Select(t => t.Key));
+        yield break;
+    }
+
+    /// <summary>Deregisters every registration of a terminating instance (caller holds the lock).</summary>
+    internal void DeregisterInstance(string instanceId)
+    {
+        foreach (var targetGroup in _state.TargetGroups.Values)
+        {
+            Deregister(targetGroup, targetGroup.Targets.Keys.Where(k => k.InstanceId == instanceId).ToList());
+        }
+    }
+
+    private void Deregister(TargetGroup targetGroup, IEnumerable<TargetKey> keys)
+    {
         var inUse = LoadBalancerArnsOf(targetGroup.Arn).Count > 0;
         var delay = _state.Profile.Configured(TimeSpan.FromSeconds(
             int.Parse(targetGroup.Attributes["deregistration_delay.timeout_seconds"], CultureInfo.InvariantCulture)));
-        foreach (var (key, _) in targets)
+        foreach (var key in keys)
         {
             var target = targetGroup.Targets[key];
             if (!inUse)
@@ -85,8 +100,6 @@ internal sealed partial class Elbv2Api
             var generation = ++target.Generation;
             _state.Scheduler.After(delay, () => FinishDraining(targetGroup, target, generation));
         }
-
-        yield break;
     }
 
     private void FinishDraining(TargetGroup targetGroup, RegisteredTarget target, int generation)

@@ -87,7 +87,17 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
     {
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
-        var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AwsServiceError tooLarge)
+        {
+            await WriteAsync(context, tooLarge.HttpStatus, ResponseWriter.Error(AwsService.Ec2, tooLarge, requestId), requestId, AwsService.Ec2).ConfigureAwait(false);
+            return;
+        }
+
         var values = new List<KeyValuePair<string, string>>();
         foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
         {

@@ -51,6 +51,9 @@ internal sealed class CloudState
     /// <summary>Gets, per security group, until when a deleted load balancer's network interfaces still use it.</summary>
     public Dictionary<string, DateTimeOffset> LingeringNetworkInterfaces { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets or sets what happens (inside the lock) when an instance starts shutting down: ELBv2 deregisters it.</summary>
+    public Action<string>? InstanceTerminating { get; set; }
+
     /// <summary>Gets or sets the callback told (outside the lock) that the data plane should reconcile.</summary>
     public Action? Changed { get; set; }
 

@@ -21,7 +21,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     /// <summary>The port the emulated httpd listens on inside an instance.</summary>
     public const int InstanceHttpPort = 80;
 
-    private static readonly IPAddress ClientAddress = IPAddress.Loopback;
+    private static readonly IPAddress _clientAddress = IPAddress.Loopback;
 
     private readonly CloudState _state;
     private readonly ILoggerFactory? _loggerFactory;
@@ -51,6 +51,10 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
 
     /// <summary>Gets a loopback port that refuses connections (a port nothing listens on inside an instance).</summary>
     public int RefusingPort { get; }
+
+    /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>
+    public IReadOnlyList<int> ListeningPorts =>
+        [.. _servers.Values.Select(s => s.Port), .. _frontDoors.Values.Select(d => d.Port)];
 
     /// <summary>Asks for a reconcile soon; many signals coalesce into one pass.</summary>
     public void Signal()
@@ -110,7 +114,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
             }
 
             var groups = instance.SecurityGroupIds.Select(id => _state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>();
-            if (!NetworkRules.AdmitsIngress(groups, port, ClientAddress, []))
+            if (!NetworkRules.AdmitsIngress(groups, port, _clientAddress, []))
             {
                 return null;
             }
@@ -396,7 +400,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     private bool AdmitsClient(LoadBalancer loadBalancer, int port)
     {
         var groups = loadBalancer.SecurityGroups.Select(id => _state.SecurityGroups.GetValueOrDefault(id)).OfType<SecurityGroup>();
-        return NetworkRules.AdmitsIngress(groups, port, ClientAddress, []);
+        return NetworkRules.AdmitsIngress(groups, port, _clientAddress, []);
     }
 
     private RouteDecision Route(string listenerArn, HttpContext context)

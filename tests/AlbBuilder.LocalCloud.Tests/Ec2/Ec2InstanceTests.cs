@@ -136,15 +136,23 @@ public sealed class Ec2InstanceTests : IAsyncLifetime
     {
         var subnet = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = CloudHelpers.Al2023, MinCount = 1, MaxCount = 1, SubnetId = "subnet-0123456789abcdef0",
+            ImageId = CloudHelpers.Al2023,
+            MinCount = 1,
+            MaxCount = 1,
+            SubnetId = "subnet-0123456789abcdef0",
         }));
         var group = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = CloudHelpers.Al2023, MinCount = 1, MaxCount = 1, SecurityGroupIds = ["sg-0123456789abcdef0"],
+            ImageId = CloudHelpers.Al2023,
+            MinCount = 1,
+            MaxCount = 1,
+            SecurityGroupIds = ["sg-0123456789abcdef0"],
         }));
         var image = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-0123456789abcdef0", MinCount = 1, MaxCount = 1,
+            ImageId = "ami-0123456789abcdef0",
+            MinCount = 1,
+            MaxCount = 1,
         }));
 
         Assert.Equal("InvalidSubnetID.NotFound", subnet.ErrorCode);
