@@ -29,8 +29,6 @@ internal sealed class AwsLabCloud : ILabCloud
 
     public TimeProvider LabClock => TimeProvider.System;
 
-    public HttpMessageHandler? TrafficHandler => null;
-
     /// <summary>
     /// Creates the clients. AWSSDK v4 resolves credentials when a client is constructed, so this is called only after
     /// the user has confirmed; nothing is sent to AWS yet.

@@ -16,13 +16,10 @@ internal interface ILabCloud : IAsyncDisposable
 
     IAmazonElasticLoadBalancingV2 ElasticLoadBalancing { get; }
 
-    /// <summary>The lab's clock (faster than real time on LocalCloud, so that the lab's polls keep pace with the emulator).</summary>
+    /// <summary>The clock the labs use (LocalCloud's), e.g. to tell which labs have expired.</summary>
     TimeProvider LabClock { get; }
 
-    /// <summary>The handler that carries traffic to the load balancer (LocalCloud's loopback data plane), or null for the network.</summary>
-    HttpMessageHandler? TrafficHandler { get; }
-
-    /// <summary>Points a lab description at this cloud (clients and clock).</summary>
+    /// <summary>Points a lab description at this cloud (clients; on LocalCloud also its traffic handler, clock and polling).</summary>
     AlbLabBuilder Configure(AlbLabBuilder builder);
 
     /// <summary>

@@ -9,16 +9,15 @@ namespace AlbBuilder.Sample.Cloud;
 internal sealed class LocalLabCloud : ILabCloud
 {
     private readonly Emulator _cloud;
-    private readonly HttpMessageHandler _trafficHandler;
 
-    private LocalLabCloud(Emulator cloud, TimeProvider labClock, string description)
+    private LocalLabCloud(Emulator cloud, string description)
     {
         _cloud = cloud;
-        LabClock = labClock;
         Description = description;
+
+        // The sample's own clients rather than the cloud's shared ones, so that `plan` can watch the lab's calls on them.
         Ec2 = cloud.CreateEc2Client();
         ElasticLoadBalancing = cloud.CreateElasticLoadBalancingV2Client();
-        _trafficHandler = cloud.CreateHttpMessageHandler();
     }
 
     public bool IsLocal => true;
@@ -29,12 +28,7 @@ internal sealed class LocalLabCloud : ILabCloud
 
     public IAmazonElasticLoadBalancingV2 ElasticLoadBalancing { get; }
 
-    public TimeProvider LabClock { get; }
-
-    public HttpMessageHandler? TrafficHandler => _trafficHandler;
-
-    /// <summary>The emulator itself (its call counters, for the plan).</summary>
-    public Emulator Cloud => _cloud;
+    public TimeProvider LabClock => _cloud.TimeProvider;
 
     /// <summary>Starts a LocalCloud whose latencies are AWS's divided by <paramref name="speed"/> (or none at all when instant).</summary>
     public static async Task<LocalLabCloud> StartAsync(double speed, bool instant, CancellationToken cancellationToken)
@@ -43,12 +37,13 @@ internal sealed class LocalLabCloud : ILabCloud
         var cloud = await Emulator.StartAsync(new LocalCloudOptions { LatencyProfile = profile }, cancellationToken);
         var description = instant
             ? "LocalCloud (instant) in this process"
-            : $"LocalCloud in this process, {speed:0.#}× faster than AWS (a 2-minute load balancer takes {120 / speed:0.#} s)";
-        return new LocalLabCloud(cloud, new ScaledTimeProvider(speed), description);
+            : $"LocalCloud in this process, {speed:0.#}× faster than AWS (a load balancer that takes 2 minutes on AWS takes {120 / speed:0.#} s here)";
+        return new LocalLabCloud(cloud, description);
     }
 
+    /// <summary>LocalCloud's traffic handler, clock and polling (<c>WithLocalCloud</c>), with the sample's clients.</summary>
     public AlbLabBuilder Configure(AlbLabBuilder builder) =>
-        builder.WithAwsClients(Ec2, ElasticLoadBalancing).WithTimeProvider(LabClock);
+        builder.WithLocalCloud(_cloud).WithAwsClients(Ec2, ElasticLoadBalancing);
 
     public Task<string?> FindLeftoversAsync(string labName, CancellationToken cancellationToken)
     {
@@ -58,7 +53,6 @@ internal sealed class LocalLabCloud : ILabCloud
 
     public async ValueTask DisposeAsync()
     {
-        _trafficHandler.Dispose();
         Ec2.Dispose();
         ElasticLoadBalancing.Dispose();
         await _cloud.DisposeAsync();

@@ -29,7 +29,7 @@ internal static class DemoCommand
             var drilled = true;
             if (session.Settings.Instances >= 2)
             {
-                drilled = await session.DrillAsync(new DrillOptions { Requests = DrillCommand.DefaultRequests });
+                drilled = await session.DrillAsync(instanceIndex: 1, DrillCommand.DefaultRequests);
             }
             else
             {

@@ -25,7 +25,7 @@ internal static class DrillCommand
             CommandRunner.Creates.Nothing,
             session => session.OnExistingLabAsync(
                 "drill",
-                () => session.DrillAsync(new DrillOptions { InstanceIndex = result.GetValue(instance), Requests = result.GetValue(requests) })),
+                () => session.DrillAsync(result.GetValue(instance), result.GetValue(requests))),
             cancellationToken));
         return command;
     }

@@ -1,5 +1,4 @@
 using AlbBuilder.Sample.Cloud;
-using AlbBuilder.Sample.Proving;
 using AlbBuilder.Sample.Rendering;
 using Spectre.Console;
 
@@ -73,28 +72,35 @@ internal sealed class LabSession : IAsyncDisposable
     {
         _console.Write(new Rule("[bold]verify[/] — traffic through the load balancer").LeftJustified());
         LastStatus ??= await Lab.GetStatusAsync(_cancellationToken);
-        var expected = LastStatus.Instances.Select(i => i.PrivateDnsName).OfType<string>().ToList();
-        var report = await LabProofs.VerifyTrafficAsync(
-            Lab,
-            Cloud,
-            new TrafficOptions { Requests = requests, ExpectedBackends = expected.Count > 0 ? expected : null },
-            _cancellationToken);
+
+        // Every running instance is expected to answer; on LocalCloud the lab sends through its loopback handler.
+        var report = await Lab.VerifyTrafficAsync(new TrafficOptions { Requests = requests }, _cancellationToken);
         TrafficView.Render(_console, report, LastStatus, $"Traffic split: {report.Total} requests");
         return report.AllSucceeded && report.MissingBackends.Count == 0;
     }
 
     /// <summary>Runs the failover drill, printing its timeline as it goes; true when it proved failover and recovery.</summary>
-    public async Task<bool> DrillAsync(DrillOptions options)
+    /// <param name="instanceIndex">Which instance to stop, 1-based.</param>
+    /// <param name="requests">Requests per traffic check.</param>
+    public async Task<bool> DrillAsync(int instanceIndex, int requests)
     {
         _console.Write(new Rule("[bold]drill[/] — stop an instance, prove failover, start it again").LeftJustified());
         LastStatus ??= await Lab.GetStatusAsync(_cancellationToken);
+
+        // The transition window follows the lab's health check, as the lab's default options do.
+        var options = new DrillOptions
+        {
+            InstanceIndex = instanceIndex,
+            Requests = requests,
+            TransitionWindow = DrillOptions.SuggestedTransitionWindow(HealthCheckSettings.LabDefault),
+        };
         DateTimeOffset? start = null;
         var progress = new SyncProgress<DrillEvent>(e =>
         {
             start ??= e.Timestamp;
             DrillView.RenderEvent(_console, e, start.Value);
         });
-        var report = await LabProofs.RunFailoverDrillAsync(Lab, Cloud, options with { TimeProvider = Cloud.LabClock }, progress, _cancellationToken);
+        var report = await Lab.RunFailoverDrillAsync(options, progress, _cancellationToken);
         return DrillView.RenderResult(_console, report, LastStatus);
     }
 

@@ -53,7 +53,7 @@ internal sealed class SampleOptions
 
     public Option<double> Speed { get; } = new("--speed")
     {
-        Description = "How many times faster than AWS LocalCloud runs (its latencies and the lab's clock).",
+        Description = "How many times faster than AWS LocalCloud runs (a load balancer that takes 2 minutes on AWS takes 120/speed seconds).",
         DefaultValueFactory = _ => 50,
         Recursive = true,
     };

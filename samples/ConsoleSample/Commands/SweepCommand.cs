@@ -8,15 +8,15 @@ namespace AlbBuilder.Sample.Commands;
 /// <summary><c>sweep</c>: destroy every lab whose <c>albbuilder:expires-at</c> has passed.</summary>
 internal static class SweepCommand
 {
-    /// <summary>On LocalCloud the sweep demonstrates itself on a lab that expires after a minute of lab time.</summary>
-    private static readonly TimeSpan _localTimeToLive = TimeSpan.FromMinutes(1);
+    /// <summary>On LocalCloud the sweep demonstrates itself on a lab that expires two seconds after its start.</summary>
+    private static readonly TimeSpan _localTimeToLive = TimeSpan.FromSeconds(2);
 
     public static Command Create(CommandRunner runner)
     {
         var command = new Command(
             "sweep",
             "Destroy every lab whose albbuilder:expires-at tag has passed (attach by tag, then tear down); labs without an expiry are kept. " +
-            "With --aws it asks first (--yes skips). On LocalCloud it starts a lab that expires after one minute of lab time, waits, and sweeps it.");
+            "With --aws it asks first (--yes skips). On LocalCloud it starts a lab that expires after two seconds, waits, and sweeps it.");
         command.SetAction((result, cancellationToken) => runner.RunAsync(
             result,
             CommandRunner.Creates.Nothing,
@@ -26,7 +26,7 @@ internal static class SweepCommand
                 {
                     LocalNote.Print(session.Console, "sweep");
                     await session.StartAsync();
-                    session.Console.MarkupLine("[grey]Waiting for the lab to expire (one minute on the lab's clock)…[/]");
+                    session.Console.MarkupLine("[grey]Waiting for the lab to expire (its time to live is two seconds)…[/]");
                     await Task.Delay(_localTimeToLive, session.Cloud.LabClock, session.CancellationToken);
                 }
 

@@ -1,6 +1,5 @@
 using AlbBuilder.Sample.Cloud;
 using AlbBuilder.Sample.Commands;
-using AlbBuilder.Sample.Proving;
 
 namespace AlbBuilder.Sample.Planning;
 
@@ -11,12 +10,9 @@ namespace AlbBuilder.Sample.Planning;
 /// </summary>
 internal static class LabPlanner
 {
-    /// <summary>How fast the lab's clock runs for the recording (its polls of 5 s take 50 ms).</summary>
-    private const double RecordingSpeed = 100;
-
     public static async Task<LabPlan> RecordAsync(LabSettings settings, CancellationToken cancellationToken)
     {
-        await using var cloud = await LocalLabCloud.StartAsync(RecordingSpeed, instant: true, cancellationToken);
+        await using var cloud = await LocalLabCloud.StartAsync(speed: 1, instant: true, cancellationToken);
         var recorder = new OperationRecorder();
         recorder.Attach(cloud.Ec2, "ec2");
         recorder.Attach(cloud.ElasticLoadBalancing, "elasticloadbalancing");
@@ -30,7 +26,7 @@ internal static class LabPlanner
             if (settings.Instances >= 2)
             {
                 recorder.Phase = "drill";
-                await LabProofs.RunFailoverDrillAsync(lab, cloud, new DrillOptions { Requests = 4, TimeProvider = cloud.LabClock }, null, cancellationToken);
+                await lab.RunFailoverDrillAsync(new DrillOptions { Requests = 4 }, null, cancellationToken);
             }
 
             recorder.Phase = "list";
