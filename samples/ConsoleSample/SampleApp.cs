@@ -42,10 +42,11 @@ public static class SampleApp
         var options = new SampleOptions();
         var runner = new CommandRunner(console, options);
         var root = new RootCommand(
-            "AlbBuilder console sample: an Application Load Balancer lab, end to end. With no command it runs `demo` on LocalCloud, " +
-            "an emulator inside this process (no AWS account, nothing leaves 127.0.0.1). LocalCloud lives only as long as the process, " +
-            "so commands that need an existing lab (status, verify, drill, down, list, sweep) start one first there and remove it at the " +
-            "end; with --aws they work on labs left by `up --aws` (which asks first and shows an hourly cost estimate).");
+            "AlbBuilder console sample: an Application Load Balancer lab, end to end.\n" +
+            "With no command it runs `demo` on LocalCloud, an emulator inside this process (no AWS account; nothing leaves 127.0.0.1).\n" +
+            "LocalCloud lives only as long as the process, so commands that need an existing lab (status, verify, drill, down, list,\n" +
+            "sweep) start one there first and remove it at the end. With --aws they work on labs left by `up --aws`, which asks\n" +
+            "first and shows an hourly cost estimate (--yes skips the question; without a terminal it refuses unless --yes).");
         foreach (var option in options.All)
         {
             root.Options.Add(option);

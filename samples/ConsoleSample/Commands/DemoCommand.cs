@@ -9,8 +9,7 @@ namespace AlbBuilder.Sample.Commands;
 internal static class DemoCommand
 {
     public const string Description =
-        "The whole story (the default): create the lab with live progress, show its instances and target health, chart the " +
-        "traffic split, run the failover drill, tear it all down and check nothing is left. On LocalCloud unless --aws.";
+        "The default: up with live progress, status, traffic split, failover drill, down, and a check that nothing is left.";
 
     public static Command Create(CommandRunner runner)
     {

@@ -9,8 +9,8 @@ internal static class DownCommand
     {
         var command = new Command(
             "down",
-            "Delete every resource tagged with the lab's name (only those), then check nothing is left. Safe to repeat. " +
-            "On LocalCloud there is no earlier lab to remove, so it starts one first to show the teardown.");
+            "Delete every resource tagged with the lab's name (only those) and check nothing is left; safe to repeat. " +
+            "LocalCloud: starts a lab first, to show the teardown.");
         command.SetAction((result, cancellationToken) => runner.RunAsync(result, CommandRunner.Creates.Nothing, async session =>
         {
             if (session.Cloud.IsLocal)

@@ -11,8 +11,8 @@ internal static class ListCommand
     {
         var command = new Command(
             "list",
-            "List the labs in the account and region by their ownership tags (name, id, expiry, resource count). " +
-            "On LocalCloud, which starts empty in this process, it starts a lab first so there is something to list.");
+            "List the labs in the account and region by their ownership tags (name, id, expiry, resources). " +
+            "LocalCloud: starts a lab first, so there is something to list.");
         command.SetAction((result, cancellationToken) => runner.RunAsync(result, CommandRunner.Creates.Nothing, async session =>
         {
             if (!session.Cloud.IsLocal)

@@ -14,8 +14,8 @@ internal static class PlanCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print docs/iam-policy.md." };
         var command = new Command(
             "plan",
-            "Show the ordered AWS operations a lab makes and the minimal IAM policy (JSON) for them, recorded by running the lab's " +
-            "own code against an in-process LocalCloud. Never calls AWS, with or without --aws.")
+            "The AWS operations a lab makes, in order, and the minimal IAM policy (JSON) for them, recorded by running the " +
+            "lab's own code on an in-process LocalCloud. Never calls AWS.")
         {
             json,
             markdown,

@@ -15,8 +15,8 @@ internal static class SweepCommand
     {
         var command = new Command(
             "sweep",
-            "Destroy every lab whose albbuilder:expires-at tag has passed (attach by tag, then tear down); labs without an expiry are kept. " +
-            "With --aws it asks first (--yes skips). On LocalCloud it starts a lab that expires after two seconds, waits, and sweeps it.");
+            "Destroy every lab whose albbuilder:expires-at tag has passed (labs without one are kept); --aws asks first. " +
+            "LocalCloud: starts a lab that expires after two seconds, waits, and sweeps it.");
         command.SetAction((result, cancellationToken) => runner.RunAsync(
             result,
             CommandRunner.Creates.Nothing,

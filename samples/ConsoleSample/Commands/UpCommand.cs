@@ -10,8 +10,8 @@ internal static class UpCommand
     {
         var command = new Command(
             "up",
-            "Create the lab (live progress; Ctrl+C rolls back) and show its status. With --aws the lab stays up until `down --aws` " +
-            "(after a confirmation with an hourly cost estimate); on LocalCloud, which lives in this process, it is removed before exiting.");
+            "Create the lab (live progress; Ctrl+C rolls back) and show it. --aws: asks first with an hourly cost estimate; " +
+            "the lab stays until `down --aws`. LocalCloud: removed before exiting.");
         command.SetAction((result, cancellationToken) => runner.RunAsync(result, CommandRunner.Creates.Lab, async session =>
         {
             await session.StartAsync();
