@@ -43,6 +43,19 @@ public sealed class PlanCommandTests
         Assert.Equal(generated, documented);
     }
 
+    [Fact]
+    public async Task PlanJson_OneInstance_HasNoDrillSoNoStopOrStart()
+    {
+        // Recorded, not listed: without a second instance there is no drill, so its calls aren't in the policy.
+        var run = await SampleRun.RunAsync(["plan", "--json", "--instances", "1"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var actions = PolicyActions(run.Output);
+        Assert.Contains("ec2:RunInstances", actions);
+        Assert.DoesNotContain("ec2:StopInstances", actions);
+        Assert.DoesNotContain("ec2:StartInstances", actions);
+    }
+
     private static List<string> PolicyActions(string json)
     {
         using var policy = JsonDocument.Parse(json);
