@@ -1,0 +1,51 @@
+using AlbBuilder.LocalCloud.Protocol;
+
+namespace AlbBuilder.LocalCloud.Ec2;
+
+/// <summary>EC2's error codes and messages.</summary>
+internal static class Ec2Errors
+{
+    public static AwsServiceError MissingParameter(string name) =>
+        new("MissingParameter", $"The request must contain the parameter {name}");
+
+    public static AwsServiceError InvalidParameterValue(string message) => new("InvalidParameterValue", message);
+
+    public static AwsServiceError InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
+
+    public static AwsServiceError InstanceNotFound(IReadOnlyCollection<string> ids) => ids.Count == 1
+        ? new("InvalidInstanceID.NotFound", $"The instance ID '{ids.First()}' does not exist")
+        : new("InvalidInstanceID.NotFound", $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+
+    public static AwsServiceError InstanceMalformed(string id) =>
+        new("InvalidInstanceID.Malformed", $"Invalid id: \"{id}\" (expecting \"i-...\")");
+
+    public static AwsServiceError GroupNotFound(string idOrName) =>
+        new("InvalidGroup.NotFound", $"The security group '{idOrName}' does not exist");
+
+    public static AwsServiceError GroupMalformed(string id) =>
+        new("InvalidGroupId.Malformed", $"Invalid id: \"{id}\" (expecting \"sg-...\")");
+
+    public static AwsServiceError SubnetNotFound(string id) =>
+        new("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist");
+
+    public static AwsServiceError VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
+
+    public static AwsServiceError IncorrectInstanceState(string id, string action) =>
+        new("IncorrectInstanceState", $"The instance '{id}' is not in a state from which it can be {action}.");
+
+    public static AwsServiceError DependencyViolation(string groupId) =>
+        new("DependencyViolation", $"resource {groupId} has a dependent object");
+
+    /// <summary>The NotFound code an operation answers for a resource that is not (yet) visible.</summary>
+    public static AwsServiceError NotFoundFor(string operation) => operation switch
+    {
+        "DescribeInstances" or "StopInstances" or "StartInstances" or "TerminateInstances" or "RunInstances"
+            => new("InvalidInstanceID.NotFound", "The instance ID 'i-00000000000000000' does not exist"),
+        "DescribeSubnets" => SubnetNotFound("subnet-00000000000000000"),
+        "DescribeVpcs" => VpcNotFound("vpc-00000000000000000"),
+        "DescribeImages" => new("InvalidAMIID.NotFound", "The image id '[ami-00000000000000000]' does not exist"),
+        "CreateTags" or "DeleteTags" or "DescribeTags"
+            => new("InvalidID", "The ID 'i-00000000000000000' is not valid"),
+        _ => GroupNotFound("sg-00000000000000000"),
+    };
+}

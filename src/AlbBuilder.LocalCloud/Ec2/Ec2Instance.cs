@@ -1,0 +1,61 @@
+using System.Net;
+
+namespace AlbBuilder.LocalCloud.Ec2;
+
+internal sealed class Ec2Instance
+{
+    public required string Id { get; init; }
+
+    public required string ReservationId { get; init; }
+
+    public required string ImageId { get; init; }
+
+    public required string InstanceType { get; init; }
+
+    public required Subnet Subnet { get; init; }
+
+    public required IPAddress PrivateIp { get; init; }
+
+    public IPAddress? PublicIp { get; init; }
+
+    public required string PrivateDnsName { get; init; }
+
+    public string? PublicDnsName { get; init; }
+
+    public required List<string> SecurityGroupIds { get; init; }
+
+    public required DateTimeOffset LaunchTime { get; set; }
+
+    public int LaunchIndex { get; init; }
+
+    public string? ClientToken { get; init; }
+
+    public string? KeyName { get; init; }
+
+    public string HttpTokens { get; init; } = "required";
+
+    public int HttpPutResponseHopLimit { get; init; } = 2;
+
+    public byte[] UserData { get; init; } = [];
+
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public InstanceState State { get; set; } = InstanceState.Pending;
+
+    public string StateTransitionReason { get; set; } = string.Empty;
+
+    public (string Code, string Message)? StateReason { get; set; }
+
+    public DateTimeOffset? TerminatedAt { get; set; }
+
+    /// <summary>Gets or sets a counter bumped on every boot, so timers of an earlier boot can tell they are stale.</summary>
+    public int BootGeneration { get; set; }
+
+    /// <summary>Gets or sets the loopback port the instance's web server listens on (kept across stop/start).</summary>
+    public int? WebServerPort { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the web server is up and answering.</summary>
+    public bool WebServerReady { get; set; }
+
+    public string VpcId => Subnet.VpcId;
+}

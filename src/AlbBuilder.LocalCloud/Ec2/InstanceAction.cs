@@ -1,0 +1,8 @@
+namespace AlbBuilder.LocalCloud.Ec2;
+
+internal enum InstanceAction
+{
+    Stop,
+    Start,
+    Terminate,
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AlbBuilder.LocalCloud.Protocol;
+using AlbBuilder.LocalCloud.State;
+
+namespace AlbBuilder.LocalCloud.Elbv2;
+
+/// <summary>The Elastic Load Balancing v2 operations LocalCloud serves (API version 2015-12-01).</summary>
+internal sealed partial class Elbv2Api
+{
+    private readonly CloudState _state;
+    private readonly ITargetHealthSource _health;
+
+    public Elbv2Api(CloudState state, ITargetHealthSource health)
+    {
+        _state = state;
+        _health = health;
+    }
+
+    public static IReadOnlySet<string> Operations { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer",
+        "ModifyLoadBalancerAttributes", "DescribeLoadBalancerAttributes",
+        "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroupAttributes",
+        "DescribeTargetGroupAttributes", "DeleteTargetGroup",
+        "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
+        "CreateListener", "DescribeListeners", "DeleteListener",
+        "AddTags", "RemoveTags", "DescribeTags",
+    };
+
+    /// <summary>Serves one action and returns the members of its <c>XResult</c> element.</summary>
+    public IEnumerable<object?> Handle(string action, QueryParameters p)
+    {
+        List<object?> result;
+        var changed = false;
+        lock (_state.Gate)
+        {
+            IEnumerable<object?> members;
+            switch (action)
+            {
+                case "CreateLoadBalancer": members = CreateLoadBalancer(p); changed = true; break;
+                case "DescribeLoadBalancers": members = DescribeLoadBalancers(p); break;
+                case "DeleteLoadBalancer": members = DeleteLoadBalancer(p); changed = true; break;
+                case "ModifyLoadBalancerAttributes": members = ModifyLoadBalancerAttributes(p); break;
+                case "DescribeLoadBalancerAttributes": members = DescribeLoadBalancerAttributes(p); break;
+                case "CreateTargetGroup": members = CreateTargetGroup(p); changed = true; break;
+                case "DescribeTargetGroups": members = DescribeTargetGroups(p); break;
+                case "ModifyTargetGroupAttributes": members = ModifyTargetGroupAttributes(p); changed = true; break;
+                case "DescribeTargetGroupAttributes": members = DescribeTargetGroupAttributes(p); break;
+                case "DeleteTargetGroup": members = DeleteTargetGroup(p); changed = true; break;
+                case "RegisterTargets": members = RegisterTargets(p); changed = true; break;
+                case "DeregisterTargets": members = DeregisterTargets(p); changed = true; break;
+                case "DescribeTargetHealth": members = DescribeTargetHealth(p); break;
+                case "CreateListener": members = CreateListener(p); changed = true; break;
+                case "DescribeListeners": members = DescribeListeners(p); break;
+                case "DeleteListener": members = DeleteListener(p); changed = true; break;
+                case "AddTags": members = AddTags(p); break;
+                case "RemoveTags": members = RemoveTags(p); break;
+                case "DescribeTags": members = DescribeTags(p); break;
+                default:
+                    throw new AwsServiceError("InvalidAction", $"Could not find operation {action} for version 2015-12-01");
+            }
+
+            result = members.ToList();
+        }
+
+        if (changed)
+        {
+            _state.NotifyChanged();
+        }
+
+        return result;
+    }
+
+    private static string Require(QueryParameters p, string name) =>
+        string.IsNullOrEmpty(p.Get(name)) ? throw Elbv2Errors.Missing(name) : p.Get(name)!;
+
+    private static int? Int(QueryParameters p, string name, int min, int max)
+    {
+        var raw = p.Get(name);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Elbv2Errors.Validation($"Value '{raw}' at '{name}' failed to satisfy constraint: Member must be a number");
+        }
+
+        return value < min || value > max
+            ? throw Elbv2Errors.Validation($"1 validation error detected: Value '{value}' at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must have value between {min} and {max}")
+            : value;
+    }
+
+    private static bool? Bool(QueryParameters p, string name) => p.Get(name) switch
+    {
+        null => null,
+        var v when v.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        var v when v.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        var v => throw Elbv2Errors.Validation($"Value '{v}' at '{name}' must be a boolean"),
+    };
+
+    /// <summary>Validates an LB or TG name: 1–32 letters, digits and hyphens, no hyphen at either end.</summary>
+    private static void ValidateName(string name, string kind)
+    {
+        if (name.Length > 32)
+        {
+            throw Elbv2Errors.Validation($"The {kind} name '{name}' cannot be longer than '32' characters");
+        }
+
+        if (!NamePattern().IsMatch(name))
+        {
+            throw Elbv2Errors.Validation($"{Capitalize(kind)} names can only contain characters that are alphanumeric characters and hyphens(-)");
+        }
+
+        if (name.StartsWith('-') || name.EndsWith('-'))
+        {
+            throw Elbv2Errors.Validation($"{Capitalize(kind)} name '{name}' cannot begin or end with a hyphen");
+        }
+    }
+
+    private static string Capitalize(string value) => char.ToUpperInvariant(value[0]) + value[1..];
+
+    private static List<KeyValuePair<string, string>> ReadTags(QueryParameters p)
+    {
+        var tags = new List<KeyValuePair<string, string>>();
+        foreach (var tag in p.GetStructList("Tags.member"))
+        {
+            var key = tag.Get("Key") ?? throw Elbv2Errors.Missing("Key");
+            if (key.Length is 0 or > 128 || (tag.Get("Value")?.Length ?? 0) > 256)
+            {
+                throw Elbv2Errors.Validation("Tag keys must be 1-128 characters and values at most 256 characters");
+            }
+
+            if (tags.Any(t => t.Key == key))
+            {
+                throw new AwsServiceError("DuplicateTagKeys", $"Tag key '{key}' is duplicated");
+            }
+
+            tags.Add(new KeyValuePair<string, string>(key, tag.Get("Value") ?? string.Empty));
+        }
+
+        return tags;
+    }
+
+    private static void ApplyTags(Dictionary<string, string> target, IEnumerable<KeyValuePair<string, string>> tags)
+    {
+        var merged = new Dictionary<string, string>(target, StringComparer.Ordinal);
+        foreach (var (key, value) in tags)
+        {
+            merged[key] = value;
+        }
+
+        if (merged.Count > 50)
+        {
+            throw new AwsServiceError("TooManyTags", "The quota for the number of tags that can be assigned to a resource has been reached");
+        }
+
+        target.Clear();
+        foreach (var (key, value) in merged)
+        {
+            target[key] = value;
+        }
+    }
+
+    /// <summary>Pages with ELBv2's Marker/PageSize (1–400); the marker is opaque (base64 of the offset).</summary>
+    private static (List<T> Page, string? NextMarker) Page<T>(IReadOnlyList<T> items, QueryParameters p)
+    {
+        var pageSize = Int(p, "PageSize", 1, 400);
+        var offset = 0;
+        if (p.Get("Marker") is { Length: > 0 } marker)
+        {
+            try
+            {
+                offset = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(marker)), CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                throw Elbv2Errors.Validation("Invalid Marker");
+            }
+        }
+
+        var page = items.Skip(offset).Take(pageSize ?? 400).ToList();
+        var next = offset + page.Count < items.Count
+            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
+            : null;
+        return (page, next);
+    }
+
+    private static System.Xml.Linq.XElement Attributes(IReadOnlyDictionary<string, string> attributes) =>
+        Xml.Members("Attributes", attributes, a => [Xml.E("Key", a.Key), Xml.E("Value", a.Value)]);
+
+    /// <summary>Validates and applies <c>Attributes.member.N</c> against the known keys' validators.</summary>
+    private static Dictionary<string, string> ModifyAttributes(
+        QueryParameters p,
+        Dictionary<string, string> current,
+        IReadOnlyDictionary<string, Func<string, bool>> validators,
+        string kind)
+    {
+        var changes = p.GetStructList("Attributes.member");
+        if (changes.Count == 0)
+        {
+            throw Elbv2Errors.Missing("Attributes");
+        }
+
+        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            var key = change.Get("Key") ?? throw Elbv2Errors.Missing("Key");
+            var value = change.Get("Value") ?? string.Empty;
+            if (!validators.TryGetValue(key, out var valid))
+            {
+                throw Elbv2Errors.Validation($"{kind} attribute key '{key}' is not recognized");
+            }
+
+            if (!valid(value))
+            {
+                throw Elbv2Errors.InvalidConfiguration($"{kind} attribute value '{value}' is not valid for key '{key}'");
+            }
+
+            changed[key] = value;
+        }
+
+        foreach (var (key, value) in changed)
+        {
+            current[key] = value;
+        }
+
+        return changed;
+    }
+
+    private static Func<string, bool> IsBool => v => v is "true" or "false";
+
+    private static Func<string, bool> IsInt(int min, int max) =>
+        v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max;
+
+    private static Func<string, bool> Any => _ => true;
+
+    private string Arn(string resource) => $"arn:aws:elasticloadbalancing:{_state.Region}:{CloudState.AccountId}:{resource}";
+
+    [GeneratedRegex("^[a-zA-Z0-9-]+$")]
+    private static partial Regex NamePattern();
+}

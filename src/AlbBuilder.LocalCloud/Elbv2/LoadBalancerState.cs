@@ -1,0 +1,8 @@
+namespace AlbBuilder.LocalCloud.Elbv2;
+
+internal enum LoadBalancerState
+{
+    Provisioning,
+    Active,
+    Failed,
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using AlbBuilder.LocalCloud.Faults;
+using AlbBuilder.LocalCloud.Protocol;
+
+namespace AlbBuilder.LocalCloud;
+
+/// <summary>
+/// Counts the API calls LocalCloud received, per operation (<c>cloud.Calls["RunInstances"]</c>). Each call is
+/// counted under its plain name and its service-qualified name (<c>ec2:DescribeTags</c>); failed and retried
+/// calls count too.
+/// </summary>
+public sealed class LocalCloudCalls
+{
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    internal LocalCloudCalls()
+    {
+    }
+
+    /// <summary>Gets how many calls of an operation were received.</summary>
+    /// <param name="operation">The operation, plain (<c>RunInstances</c>) or qualified (<c>ec2:RunInstances</c>).</param>
+    /// <returns>The count; 0 for an operation never called.</returns>
+    public int this[string operation] => _counts.TryGetValue(operation, out var count) ? count : 0;
+
+    /// <summary>Gets the total number of calls received by both services.</summary>
+    public int Total => _counts.Where(p => !p.Key.Contains(':', StringComparison.Ordinal)).Sum(p => p.Value);
+
+    /// <summary>Returns a copy of every counter (plain and qualified names).</summary>
+    /// <returns>The counters by operation name.</returns>
+    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>(_counts, StringComparer.Ordinal);
+
+    /// <summary>Sets every counter back to zero.</summary>
+    public void Reset() => _counts.Clear();
+
+    internal void Record(AwsService service, string operation)
+    {
+        _counts.AddOrUpdate(operation, 1, (_, c) => c + 1);
+        _counts.AddOrUpdate(FaultKeys.Qualified(service, operation), 1, (_, c) => c + 1);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Text;
+using System.Xml.Linq;
+using AlbBuilder.LocalCloud.DataPlane;
+using AlbBuilder.LocalCloud.Ec2;
+using AlbBuilder.LocalCloud.Elbv2;
+using AlbBuilder.LocalCloud.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace AlbBuilder.LocalCloud.Protocol;
+
+/// <summary>
+/// The control-plane endpoint: one Kestrel server on 127.0.0.1 that reads AWS Query requests (POST form or
+/// GET query), routes them by the SigV4 credential scope's service, applies faults, and writes AWS's XML.
+/// </summary>
+internal sealed partial class ControlPlaneServer : IAsyncDisposable
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly Ec2Api _ec2;
+    private readonly Elbv2Api _elbv2;
+    private readonly LocalCloudFaults _faults;
+    private readonly LocalCloudCalls _calls;
+    private readonly TimeProvider _timeProvider;
+    private readonly (string AccessKeyId, string SecretKey)? _verifyWith;
+    private readonly ILogger _logger;
+
+    private ControlPlaneServer(
+        WebApplication app,
+        Ec2Api ec2,
+        Elbv2Api elbv2,
+        LocalCloudFaults faults,
+        LocalCloudCalls calls,
+        TimeProvider timeProvider,
+        (string, string)? verifyWith,
+        ILogger logger)
+    {
+        _app = app;
+        _ec2 = ec2;
+        _elbv2 = elbv2;
+        _faults = faults;
+        _calls = calls;
+        _timeProvider = timeProvider;
+        _verifyWith = verifyWith;
+        _logger = logger;
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<ControlPlaneServer> StartAsync(
+        Ec2Api ec2,
+        Elbv2Api elbv2,
+        LocalCloudFaults faults,
+        LocalCloudCalls calls,
+        TimeProvider timeProvider,
+        (string, string)? verifyWith,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var app = LoopbackWebHost.Create(0, loggerFactory);
+        var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifyWith, loggerFactory.CreateLogger<ControlPlaneServer>());
+        app.Run(server.HandleAsync);
+        try
+        {
+            var port = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
+            server.Url = new Uri($"http://127.0.0.1:{port}/");
+            return server;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var request = context.Request;
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (AwsServiceError tooLarge)
+        {
+            await WriteAsync(context, tooLarge.HttpStatus, ResponseWriter.Error(AwsService.Ec2, tooLarge, requestId), requestId, AwsService.Ec2).ConfigureAwait(false);
+            return;
+        }
+
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
+        {
+            values.Add(new(key, value.ToString()));
+        }
+
+        if (HttpMethods.IsPost(request.Method) && body.Length > 0)
+        {
+            foreach (var (key, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+            {
+                values.Add(new(key, value.ToString()));
+            }
+        }
+
+        var parameters = new QueryParameters(values);
+        var authorization = SigV4Authorization.TryParse(request.Headers.Authorization.ToString());
+        var service = authorization?.Service switch
+        {
+            "ec2" => AwsService.Ec2,
+            "elasticloadbalancing" => AwsService.ElasticLoadBalancingV2,
+            _ => parameters.Get("Version") == "2015-12-01" || Elbv2Api.Operations.Contains(parameters.Get("Action") ?? string.Empty)
+                ? AwsService.ElasticLoadBalancingV2
+                : AwsService.Ec2,
+        };
+
+        try
+        {
+            if (_verifyWith is { } credentials)
+            {
+                Verify(request, body, authorization, service, credentials);
+            }
+
+            var action = parameters.Get("Action");
+            if (string.IsNullOrEmpty(action))
+            {
+                throw new AwsServiceError("MissingAction", "The request must contain the parameter Action");
+            }
+
+            _calls.Record(service, action);
+            await ApplyFaultAsync(service, action, context.RequestAborted).ConfigureAwait(false);
+            var document = service == AwsService.Ec2
+                ? ResponseWriter.Ec2Success(action, requestId, _ec2.Handle(action, parameters))
+                : ResponseWriter.Elbv2Success(action, requestId, _elbv2.Handle(action, parameters));
+            await WriteAsync(context, 200, document, requestId, service).ConfigureAwait(false);
+        }
+        catch (AwsServiceError error)
+        {
+            await WriteAsync(context, error.HttpStatus, ResponseWriter.Error(service, error, requestId), requestId, service).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+#pragma warning disable CA1031 // Every bug becomes an AWS InternalError answer rather than a dropped connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(ex);
+            var error = new AwsServiceError(service == AwsService.Ec2 ? "InternalError" : "InternalFailure", "LocalCloud failed: " + ex.Message, 500);
+            await WriteAsync(context, 500, ResponseWriter.Error(service, error, requestId), requestId, service).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                throw new AwsServiceError("RequestEntityTooLarge", "The request body is too large.", 413);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Verify(
+        HttpRequest request,
+        byte[] body,
+        SigV4Authorization? authorization,
+        AwsService service,
+        (string AccessKeyId, string SecretKey) credentials)
+    {
+        if (authorization is null)
+        {
+            throw service == AwsService.Ec2
+                ? new AwsServiceError("AuthFailure", "AWS was not able to validate the provided access credentials", 401)
+                : new AwsServiceError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+        }
+
+        if (authorization.AccessKeyId != credentials.AccessKeyId)
+        {
+            throw service == AwsService.Ec2
+                ? new AwsServiceError("AuthFailure", "AWS was not able to validate the provided access credentials", 401)
+                : new AwsServiceError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Headers)
+        {
+            headers[name] = string.Join(',', (IEnumerable<string?>)value);
+        }
+
+        var signed = new SigV4Request(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body);
+        var expected = SigV4Signer.ComputeSignature(signed, authorization, credentials.SecretKey);
+        if (!SigV4Signer.SignatureMatches(expected, authorization.Signature))
+        {
+            throw new AwsServiceError(
+                "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
+                403);
+        }
+    }
+
+    private async Task ApplyFaultAsync(AwsService service, string action, CancellationToken cancellationToken)
+    {
+        while (_faults.TryTake(service, action) is { } fault)
+        {
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (fault.ErrorCode is null)
+            {
+                continue;
+            }
+
+            throw fault.ErrorCode switch
+            {
+                FaultCodes.Throttle => service == AwsService.Ec2
+                    ? new AwsServiceError("RequestLimitExceeded", "Request limit exceeded.", 503)
+                    : new AwsServiceError("Throttling", "Rate exceeded", 400),
+                FaultCodes.Internal => service == AwsService.Ec2
+                    ? new AwsServiceError("InternalError", "An internal error has occurred", 500)
+                    : new AwsServiceError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+                FaultCodes.NotFound => service == AwsService.Ec2 ? Ec2Errors.NotFoundFor(action) : Elbv2Errors.NotFoundFor(action),
+                _ => new AwsServiceError(fault.ErrorCode, fault.Message ?? fault.ErrorCode, fault.HttpStatus),
+            };
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, XDocument document, string requestId, AwsService service)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/xml;charset=UTF-8";
+        response.Headers[service == AwsService.Ec2 ? "x-amz-request-id" : "x-amzn-RequestId"] = new StringValues(requestId);
+        var text = document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+        await response.WriteAsync(text, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "LocalCloud answered an unexpected failure with an InternalError.")]
+    private partial void LogUnexpected(Exception exception);
+}
