@@ -73,7 +73,7 @@ internal sealed class AlbLabResource : IAlbLab
             {
                 _state = LabState.Failed;
                 var exception = await RollBackAsync(failure, journal, provisioner.Found, reporter).ConfigureAwait(false);
-                if (cancellationToken.IsCancellationRequested)
+                if (cancellationToken.IsCancellationRequested && failure.InnerException is OperationCanceledException)
                 {
                     throw new OperationCanceledException(exception.Message, exception, cancellationToken);
                 }
@@ -128,7 +128,7 @@ internal sealed class AlbLabResource : IAlbLab
             return new AlbLabException($"{message} Created: {string.Join(", ", created)}. Rolled back: {string.Join(", ", result.Removed)}.", cause, failure.Step, created, result.Removed);
         }
 
-        var left = journal.Entries.Where(e => !result.Removed.Any(r => r.EndsWith(" " + e.Id, StringComparison.Ordinal))).Select(e => e.ToString()).ToList();
+        var left = plan.Describe().Except(result.Removed, StringComparer.Ordinal).ToList();
         reporter.Failed("Rollback", $"Could not remove: {string.Join(", ", left)}", result.Errors[0]);
         return new AlbLabException(
             $"{message} Created: {string.Join(", ", created)}. Rolled back: {(result.Removed.Count == 0 ? "nothing" : string.Join(", ", result.Removed))}. " +

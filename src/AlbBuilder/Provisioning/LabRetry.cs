@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 
@@ -24,7 +25,9 @@ internal static class LabRetry
             catch (Exception ex) when (isTransient(ex) && (policy.MaxAttempts is not { } max || attempt < max) && !cancellationToken.IsCancellationRequested)
             {
                 var delay = Backoff(policy, attempt);
-                ProvisioningLog.Retrying(progress.Logger, progress.Lab, operation, delay, (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name);
+                var reason = (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name;
+                ProvisioningLog.Retrying(progress.Logger, progress.Lab, operation, delay, reason);
+                progress.Progress(operation, string.Create(CultureInfo.InvariantCulture, $"{reason} (attempt {attempt}); retrying in {delay.TotalSeconds:0.##} s"));
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -9,7 +9,7 @@ namespace AlbBuilder.Tests.Provisioning;
 /// </summary>
 internal sealed class AutoAdvancingTime : FakeTimeProvider
 {
-    private static readonly TimeSpan LongestAutoAdvanced = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan _longestAutoAdvanced = TimeSpan.FromMinutes(2);
 
     public AutoAdvancingTime()
         : base(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero))
@@ -24,7 +24,7 @@ internal sealed class AutoAdvancingTime : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime > TimeSpan.Zero && dueTime <= LongestAutoAdvanced)
+        if (dueTime > TimeSpan.Zero && dueTime <= _longestAutoAdvanced)
         {
             Interlocked.Increment(ref Advances);
             lock (Delays)

@@ -253,11 +253,29 @@ public sealed class StartTests
     [Fact]
     public async Task StartAsync_ConcurrentCalls_RunOneAfterTheOther()
     {
-        var aws = new FakeAws();
-        var lab = LabFixture.Lab(aws);
+        // The first start parks on a poll delay (instances still pending) of a clock that only moves when told to.
+        var aws = new FakeAws { LaunchedInstanceState = "pending" };
+        aws.OnCall("DescribeInstances", _ =>
+        {
+            if (aws.Count("DescribeInstances") == 3)
+            {
+                aws.LaunchedInstanceState = "running";
+            }
+        });
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var lab = LabFixture.Lab(aws, time: time);
 
-        await Task.WhenAll(lab.StartAsync(), lab.StartAsync());
+        var first = lab.StartAsync();
+        var second = lab.StartAsync();
 
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(LabState.Starting, lab.State);
+        Assert.Equal(1, aws.Count("DescribeVpcs")); // the second has not begun
+        time.Advance(TimeSpan.FromSeconds(20));
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(1, aws.Count("DescribeVpcs"));
         Assert.Equal(1, aws.Count("CreateLoadBalancer"));
         Assert.Equal(2, aws.LiveInstances().Count);
         Assert.Equal(LabState.Running, lab.State);

@@ -58,14 +58,17 @@ public sealed class TeardownTests
         aws.FailOn("DeleteTargetGroup", new ResourceInUseException("in use"), times: 2);
         aws.FailOn("DeleteSecurityGroup", FakeAws.Ec2Error("DependencyViolation"), times: 3);
         var advancesBefore = time.Advances;
+        var log = new EventLog();
 
-        await lab.DestroyAsync();
+        await lab.DestroyAsync(log);
 
         Assert.Equal(3, aws.Count("DeleteTargetGroup"));
         Assert.Equal(5, aws.Count("DeleteSecurityGroup"));
         Assert.Empty(aws.TargetGroups);
         Assert.Empty(aws.SecurityGroups);
         Assert.True(time.Advances - advancesBefore >= 5, "each retry waits on the lab clock");
+        Assert.Equal(3, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == "DeleteSecurityGroup" && e.Message.StartsWith("DependencyViolation", StringComparison.Ordinal)));
+        Assert.Equal(2, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == "DeleteTargetGroup" && e.Message.StartsWith("ResourceInUse", StringComparison.Ordinal)));
     }
 
     [Fact]

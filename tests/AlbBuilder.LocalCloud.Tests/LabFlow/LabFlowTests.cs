@@ -1,5 +1,3 @@
-// Rename to LabFlowTests.cs once branch `localcloud` is on main (it needs LocalCloud's control plane).
-// Verified on a throwaway merge of lab-provisioning + localcloud (fcdb46e): 4 tests pass in ~12 s.
 namespace AlbBuilder.LocalCloud.Tests.LabFlow;
 
 /// <summary>The whole lab through the real SDK clients against LocalCloud: start, status, traffic, adoption, list, attach, destroy, rollback.</summary>
@@ -12,7 +10,7 @@ public sealed class LabFlowTests
         using var ec2 = cloud.CreateEc2Client();
         using var elb = cloud.CreateElasticLoadBalancingV2Client();
 
-        var lab = AlbLab.Create("e2e").WithInstances(3).WithAwsClients(ec2, elb).WithTimeToLive(TimeSpan.FromHours(1)).Build();
+        var lab = AlbLab.Create("e2e").WithInstances(3).WithLocalCloud(cloud).WithTimeToLive(TimeSpan.FromHours(1)).Build();
         await lab.StartAsync();
 
         var status = await lab.GetStatusAsync();
@@ -22,18 +20,21 @@ public sealed class LabFlowTests
 
         using var http = new HttpClient(cloud.CreateHttpMessageHandler());
         Assert.Contains("Hello World from ip-", await http.GetStringAsync(lab.Url), StringComparison.Ordinal);
+        var traffic = await lab.VerifyTrafficAsync();
+        Assert.True(traffic.AllSucceeded);
+        Assert.Equal(3, traffic.DistinctBackends);
 
         var listed = Assert.Single(await AlbLabDirectory.ListAsync(ec2, elb));
         Assert.Equal(("e2e", lab.Resources.LabId), (listed.Name, listed.LabId));
         Assert.NotNull(listed.ExpiresAt);
 
-        var again = AlbLab.Create("e2e").WithInstances(3).WithAwsClients(ec2, elb).Build();
+        var again = AlbLab.Create("e2e").WithInstances(3).WithLocalCloud(cloud).Build();
         await again.StartAsync();
         Assert.Equal(lab.Resources.LoadBalancerArn, again.Resources.LoadBalancerArn);
         Assert.Equal(lab.Resources.InstanceIds, again.Resources.InstanceIds);
         Assert.Equal(3, cloud.Calls["RunInstances"]); // one per AZ for the first start, none for the adopting one
 
-        var attached = AlbLab.Create("e2e").WithAwsClients(ec2, elb).Build();
+        var attached = AlbLab.Create("e2e").WithLocalCloud(cloud).Build();
         Assert.True(await attached.AttachAsync());
         await attached.DestroyAsync();
 
@@ -51,7 +52,7 @@ public sealed class LabFlowTests
         using var ec2 = cloud.CreateEc2Client();
         using var elb = cloud.CreateElasticLoadBalancingV2Client();
         cloud.Faults.FailNext(operation, 10, code, 400, "injected");
-        var lab = AlbLab.Create("fault").WithInstances(2).WithAwsClients(ec2, elb).Build();
+        var lab = AlbLab.Create("fault").WithInstances(2).WithLocalCloud(cloud).Build();
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
