@@ -286,6 +286,21 @@ public sealed class Ec2InstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunInstances_DryRun_DryRunOperation_NothingLaunched()
+    {
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = CloudHelpers.Al2023,
+            MinCount = 1,
+            MaxCount = 1,
+            DryRun = true,
+        }));
+
+        Assert.Equal("DryRunOperation", error.ErrorCode);
+        Assert.Empty(_cloud.GetInventory().Instances);
+    }
+
+    [Fact]
     public async Task Tags_CreateDescribeDelete()
     {
         var id = (await CloudHelpers.RunAsync(_ec2, 1))[0].InstanceId;
