@@ -361,7 +361,7 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
             }
 
             var privateIp = instance.PrivateIp.ToString();
-            if (!_state.TargetGroups.TryGetValue(targetGroupArn, out var group))
+            if (!_state.TargetGroups.ContainsKey(targetGroupArn))
             {
                 return TargetEndpoint.Blocked(privateIp);
             }
