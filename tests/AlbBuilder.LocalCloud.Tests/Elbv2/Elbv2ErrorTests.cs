@@ -131,7 +131,10 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime
     {
         var group = (await _elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
         {
-            Name = "tags", Protocol = ProtocolEnum.HTTP, Port = 80, VpcId = await CloudHelpers.DefaultVpcIdAsync(_ec2),
+            Name = "tags",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 80,
+            VpcId = await CloudHelpers.DefaultVpcIdAsync(_ec2),
         })).TargetGroups![0];
 
         var missing = await Assert.ThrowsAsync<Elb.TargetGroupNotFoundException>(() =>
