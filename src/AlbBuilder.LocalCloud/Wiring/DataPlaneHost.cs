@@ -173,6 +173,9 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
 #pragma warning restore CA1031
             {
                 LogReconcileFailed(ex);
+
+                // Try again soon even if nothing else changes.
+                _state.Scheduler.After(TimeSpan.FromMilliseconds(200), Signal);
             }
         }
     }
