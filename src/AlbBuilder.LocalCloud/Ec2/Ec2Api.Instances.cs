@@ -103,7 +103,7 @@ internal sealed partial class Ec2Api
                 PrivateIp = privateIp,
                 PublicIp = publicIp,
                 PrivateDnsName = _state.PrivateDnsName(privateIp),
-                PublicDnsName = publicIp is null ? null : $"ec2-{publicIp.ToString().Replace('.', '-')}.{_state.Region}.compute.localhost",
+                PublicDnsName = PublicDnsName(publicIp),
                 SecurityGroupIds = [.. groupIds.Distinct(StringComparer.Ordinal)],
                 LaunchTime = _state.Now,
                 LaunchIndex = i,
@@ -123,6 +123,9 @@ internal sealed partial class Ec2Api
         _state.Reservations[reservation.Id] = reservation;
         return ReservationMembers(reservation, instances);
     }
+
+    private string? PublicDnsName(System.Net.IPAddress? publicIp) =>
+        publicIp is null ? null : $"ec2-{publicIp.ToString().Replace('.', '-')}.{_state.Region}.compute.localhost";
 
     private static byte[] DecodeUserData(string? base64)
     {
@@ -321,6 +324,13 @@ internal sealed partial class Ec2Api
                     _lifeCycle.Halt(instance, terminate: false);
                     break;
                 case InstanceAction.Start when previous == InstanceState.Stopped:
+                    if (instance.PublicIp is not null)
+                    {
+                        // As on AWS, an auto-assigned public address does not survive a stop.
+                        instance.PublicIp = _state.AllocatePublicIp();
+                        instance.PublicDnsName = PublicDnsName(instance.PublicIp);
+                    }
+
                     instance.LaunchTime = _state.Now;
                     instance.StateReason = null;
                     instance.StateTransitionReason = string.Empty;

@@ -33,6 +33,12 @@ internal sealed partial class Ec2Api
     {
         IEnumerable<object?> result;
         var changed = false;
+        if (Operations.Contains(action) && Bool(p, "DryRun") == true)
+        {
+            // EC2's permission check without the change: the caller may call it, nothing happens.
+            throw new AwsServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+        }
+
         lock (_state.Gate)
         {
             switch (action)

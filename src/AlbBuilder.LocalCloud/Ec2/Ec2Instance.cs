@@ -16,11 +16,11 @@ internal sealed class Ec2Instance
 
     public required IPAddress PrivateIp { get; init; }
 
-    public IPAddress? PublicIp { get; init; }
+    public IPAddress? PublicIp { get; set; }
 
     public required string PrivateDnsName { get; init; }
 
-    public string? PublicDnsName { get; init; }
+    public string? PublicDnsName { get; set; }
 
     public required List<string> SecurityGroupIds { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using AlbBuilder.LocalCloud.DataPlane;
@@ -174,6 +173,9 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
 #pragma warning restore CA1031
             {
                 LogReconcileFailed(ex);
+
+                // Try again soon even if nothing else changes.
+                _state.Scheduler.After(TimeSpan.FromMilliseconds(200), Signal);
             }
         }
     }
@@ -362,14 +364,13 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
             }
 
             var privateIp = instance.PrivateIp.ToString();
-            if (!_state.TargetGroups.TryGetValue(targetGroupArn, out var group))
+            if (!_state.TargetGroups.ContainsKey(targetGroupArn))
             {
                 return TargetEndpoint.Blocked(privateIp);
             }
 
-            var port = group.HealthCheck.Port == "traffic-port"
-                ? key.Port
-                : int.Parse(group.HealthCheck.Port, CultureInfo.InvariantCulture);
+            // Probes and traffic share one endpoint in the data plane, so both use the traffic port (documented).
+            var port = key.Port;
             var loadBalancers = _state.Listeners.Values
                 .Where(l => l.DefaultActions.Any(a => a.TargetGroups.Any(t => t.TargetGroupArn == targetGroupArn)))
                 .Select(l => _state.LoadBalancers.GetValueOrDefault(l.LoadBalancerArn))

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace AlbBuilder.LocalCloud.Tests.Cloud;
 
+[Collection(PortSensitiveCollection.Name)]
 public sealed class StartupTests(ITestOutputHelper output)
 {
     private static IPEndPoint[] Listeners() => IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners();

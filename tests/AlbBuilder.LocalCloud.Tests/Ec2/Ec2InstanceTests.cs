@@ -238,16 +238,19 @@ public sealed class Ec2InstanceTests : IAsyncLifetime
     public async Task StopStartTerminate_StateTransitions()
     {
         var id = (await CloudHelpers.RunAsync(_ec2, 1))[0].InstanceId;
-        await CloudHelpers.WaitForStateAsync(_ec2, id, "running");
+        var first = await CloudHelpers.WaitForStateAsync(_ec2, id, "running");
 
         var stop = await _ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [id] });
         Assert.Equal(InstanceStateName.Running, stop.StoppingInstances[0].PreviousState.Name);
         Assert.Equal(InstanceStateName.Stopping, stop.StoppingInstances[0].CurrentState.Name);
-        await CloudHelpers.WaitForStateAsync(_ec2, id, "stopped");
+        var stoppedInstance = await CloudHelpers.WaitForStateAsync(_ec2, id, "stopped");
+        Assert.Null(stoppedInstance.PublicIpAddress);
 
         var start = await _ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = [id] });
         Assert.Equal(InstanceStateName.Pending, start.StartingInstances[0].CurrentState.Name);
-        await CloudHelpers.WaitForStateAsync(_ec2, id, "running");
+        var restarted = await CloudHelpers.WaitForStateAsync(_ec2, id, "running");
+        Assert.StartsWith("127.0.", restarted.PublicIpAddress, StringComparison.Ordinal);
+        Assert.NotEqual(first.PublicIpAddress, restarted.PublicIpAddress); // a new public address after a stop, as on AWS
 
         var terminate = await _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
         Assert.Equal(InstanceStateName.ShuttingDown, terminate.TerminatingInstances[0].CurrentState.Name);
@@ -283,6 +286,21 @@ public sealed class Ec2InstanceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = [id] }));
 
         Assert.Equal("IncorrectInstanceState", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task RunInstances_DryRun_DryRunOperation_NothingLaunched()
+    {
+        var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => _ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = CloudHelpers.Al2023,
+            MinCount = 1,
+            MaxCount = 1,
+            DryRun = true,
+        }));
+
+        Assert.Equal("DryRunOperation", error.ErrorCode);
+        Assert.Empty(_cloud.GetInventory().Instances);
     }
 
     [Fact]

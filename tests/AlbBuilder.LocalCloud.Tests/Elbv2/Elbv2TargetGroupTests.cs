@@ -292,6 +292,39 @@ public sealed class Elbv2TargetGroupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TargetPortNothingListensOn_UnhealthyFailedHealthChecks()
+    {
+        var lab = await Lab.CreateAsync(_ec2, _elb, "refused", instances: 1);
+        await CloudHelpers.AllowFromGroupAsync(_ec2, lab.WebGroupId, 8080, lab.AlbGroupId);
+        var group = (await _elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
+        {
+            Name = "refused-8080",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 8080,
+            VpcId = _vpcId,
+            HealthCheckIntervalSeconds = 5,
+            HealthCheckTimeoutSeconds = 2,
+            HealthyThresholdCount = 2,
+            UnhealthyThresholdCount = 2,
+        })).TargetGroups![0];
+        await _elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest { TargetGroupArn = group.TargetGroupArn, Targets = [new Elb.TargetDescription { Id = lab.InstanceIds[0] }] });
+        await _elb.CreateListenerAsync(new Elb.CreateListenerRequest
+        {
+            LoadBalancerArn = lab.LoadBalancerArn,
+            Port = 8080,
+            Protocol = ProtocolEnum.HTTP,
+            DefaultActions = [new Elb.Action { Type = ActionTypeEnum.Forward, TargetGroupArn = group.TargetGroupArn }],
+        });
+
+        var health = await Poll.UntilAsync(
+            async () => (await _elb.DescribeTargetHealthAsync(new Elb.DescribeTargetHealthRequest { TargetGroupArn = group.TargetGroupArn })).TargetHealthDescriptions![0].TargetHealth!,
+            h => h.State == TargetHealthStateEnum.Unhealthy,
+            "unhealthy");
+
+        Assert.Equal(TargetHealthReasonEnum.TargetFailedHealthChecks, health.Reason);
+    }
+
+    [Fact]
     public async Task DeleteTargetGroup_UsedByListener_ResourceInUse_AfterListenerDeleted_Gone()
     {
         var lab = await Lab.CreateAsync(_ec2, _elb, "inuse", instances: 1);

@@ -138,6 +138,75 @@ public sealed class AlbTrafficTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryTargetUnhealthy_AlbFailsOpen_StillServes()
+    {
+        var lab = await Lab.CreateAsync(_ec2, _elb, "failopen", instances: 2);
+        var vpcId = await CloudHelpers.DefaultVpcIdAsync(_ec2);
+        var broken = (await _elb.CreateTargetGroupAsync(new Elb.CreateTargetGroupRequest
+        {
+            Name = "failopen-404",
+            Protocol = ProtocolEnum.HTTP,
+            Port = 80,
+            VpcId = vpcId,
+            HealthCheckPath = "/missing",
+            HealthCheckIntervalSeconds = 5,
+            HealthCheckTimeoutSeconds = 2,
+            HealthyThresholdCount = 2,
+            UnhealthyThresholdCount = 2,
+        })).TargetGroups![0];
+        await _elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest
+        {
+            TargetGroupArn = broken.TargetGroupArn,
+            Targets = [.. lab.InstanceIds.Select(id => new Elb.TargetDescription { Id = id })],
+        });
+        await _elb.CreateListenerAsync(new Elb.CreateListenerRequest
+        {
+            LoadBalancerArn = lab.LoadBalancerArn,
+            Protocol = ProtocolEnum.HTTP,
+            Port = 8080,
+            DefaultActions = [new Elb.Action { Type = ActionTypeEnum.Forward, TargetGroupArn = broken.TargetGroupArn }],
+        });
+        await CloudHelpers.AllowFromCidrAsync(_ec2, lab.AlbGroupId, 8080, "0.0.0.0/0");
+        await Poll.UntilAsync(
+            async () => (await _elb.DescribeTargetHealthAsync(new Elb.DescribeTargetHealthRequest { TargetGroupArn = broken.TargetGroupArn })).TargetHealthDescriptions!,
+            d => d.All(t => t.TargetHealth!.State == TargetHealthStateEnum.Unhealthy),
+            "every target unhealthy");
+
+        var bodies = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            bodies.Add(await _http.GetStringAsync(new Uri($"http://{lab.DnsName}:8080/")));
+        }
+
+        Assert.All(bodies, b => Assert.Contains("Hello World from", b, StringComparison.Ordinal));
+        Assert.Equal(2, bodies.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task EmptyTargetGroup_Alb503()
+    {
+        var lab = await Lab.CreateAsync(_ec2, _elb, "empty", instances: 1);
+        await lab.WaitActiveAsync(_elb);
+        await _elb.DeregisterTargetsAsync(new Elb.DeregisterTargetsRequest
+        {
+            TargetGroupArn = lab.TargetGroupArn,
+            Targets = [new Elb.TargetDescription { Id = lab.InstanceIds[0] }],
+        });
+        await lab.WaitForHealthAsync(_elb, h => h.Count == 0, "no target left");
+
+        var status = await Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await _http.GetAsync(new Uri($"http://{lab.DnsName}/"));
+                return response.StatusCode;
+            },
+            s => s == System.Net.HttpStatusCode.ServiceUnavailable,
+            "503");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status);
+    }
+
+    [Fact]
     public async Task UnknownHost_ConnectionFails_NothingLeavesLoopback()
     {
         await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetStringAsync(new Uri("http://example.com/")));
