@@ -78,7 +78,7 @@ internal static class PlanView
             .AppendLine()
             .AppendLine("## Operations, in order")
             .AppendLine()
-            .AppendLine("| Phase | Operations (first seen order; repeats are polling) |")
+            .AppendLine("| Phase | Operations (first seen order; calls the lab makes in parallel may swap places between runs) |")
             .AppendLine("| --- | --- |");
         foreach (var phase in plan.Phases)
         {
