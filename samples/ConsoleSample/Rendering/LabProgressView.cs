@@ -46,7 +46,7 @@ internal static class LabProgressView
     private static string Mark(LabEventKind kind) => kind switch
     {
         LabEventKind.Completed => "[green]✔[/]",
-        LabEventKind.Removed => "[yellow]✗[/]",
+        LabEventKind.Removed => "[grey]−[/]",
         LabEventKind.Failed => "[red]✘[/]",
         _ => "•",
     };
