@@ -65,7 +65,11 @@ internal static class LabFinder
             foreign);
     }
 
-    /// <summary>Index from the Name tag (<c>&lt;lab&gt;-N</c>); instances without a readable one go after the highest index.</summary>
+    /// <summary>
+    /// Index from the Name tag (<c>&lt;lab&gt;-N</c>). Instances without a readable one (a start interrupted between
+    /// RunInstances and naming them) take the lowest free indexes, in launch order, so that a resumed start counts them
+    /// instead of launching duplicates.
+    /// </summary>
     private static SortedDictionary<int, Instance> IndexInstances(string lab, List<Instance> instances)
     {
         var indexed = new SortedDictionary<int, Instance>();
@@ -85,9 +89,15 @@ internal static class LabFinder
             }
         }
 
-        foreach (var instance in unnamed)
+        var free = 1;
+        foreach (var instance in unnamed.OrderBy(i => i.LaunchTime ?? DateTime.MaxValue).ThenBy(i => i.AmiLaunchIndex ?? 0).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
         {
-            indexed[indexed.Count == 0 ? 1 : indexed.Keys.Max() + 1] = instance;
+            while (indexed.ContainsKey(free))
+            {
+                free++;
+            }
+
+            indexed[free] = instance;
         }
 
         return indexed;

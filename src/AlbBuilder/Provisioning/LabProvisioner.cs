@@ -352,6 +352,15 @@ internal sealed class LabProvisioner
             .ToList();
         await Task.WhenAll(perZone).ConfigureAwait(false);
 
+        // An interrupted start may have left adopted instances without their Name (the finder gave them a free index).
+        foreach (var (index, instance) in Existing.Instances.Where(i => i.Key <= _definition.InstanceCount))
+        {
+            if (instance.InstanceId is { } id && instance.Tags.TagValue("Name") != _definition.InstanceName(index))
+            {
+                await NameInstanceAsync(index, id).ConfigureAwait(false);
+            }
+        }
+
         var ids = _inventory.Instances.Values.ToList();
         await StepAsync(
             "WaitInstancesRunning",
@@ -422,22 +431,31 @@ internal sealed class LabProvisioner
         {
             foreach (var (index, id) in launched)
             {
-                var name = _definition.InstanceName(index);
-                await StepAsync(
-                    "TagInstances",
-                    $"Naming {id} {name}",
-                    ct => LabRetry.RunAsync(
-                        "CreateTags",
-                        token => _ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [id], Tags = [new Amazon.EC2.Model.Tag("Name", name)] }, token),
-                        ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound),
-                        RetryPolicy.EventualConsistency(_definition.PollInterval),
-                        _time,
-                        _progress,
-                        ct),
-                    _ => $"Named {id} {name}",
-                    id).ConfigureAwait(false);
+                await NameInstanceAsync(index, id).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Gives an instance its Name (<c>&lt;lab&gt;-N</c>). Needed per instance when one RunInstances launched several, and
+    /// for adopted instances whose start was interrupted before they were named.
+    /// </summary>
+    private Task NameInstanceAsync(int index, string id)
+    {
+        var name = _definition.InstanceName(index);
+        return StepAsync(
+            "TagInstances",
+            $"Naming {id} {name}",
+            ct => LabRetry.RunAsync(
+                "CreateTags",
+                token => _ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [id], Tags = [new Amazon.EC2.Model.Tag("Name", name)] }, token),
+                ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound),
+                RetryPolicy.EventualConsistency(_definition.PollInterval),
+                _time,
+                _progress,
+                ct),
+            _ => $"Named {id} {name}",
+            id);
     }
 
     private RunInstancesRequest LaunchRequest(LabSubnet subnet, IReadOnlyList<int> indexes, string groupId, bool single)

@@ -34,7 +34,7 @@ public sealed class LabFinderTests
     }
 
     [Fact]
-    public async Task FindAsync_InstancesWithoutReadableNames_AreIndexedAfterTheNamedOnes()
+    public async Task FindAsync_InstancesWithoutReadableNames_TakeTheLowestFreeIndexes()
     {
         var aws = new FakeAws();
         var named = aws.AddInstance("running", [.. LabFixture.Owned("instance"), ("Name", "demo-2")]);
@@ -43,9 +43,10 @@ public sealed class LabFinderTests
 
         var found = await LabFinder.FindAsync(aws.Ec2, aws.Elb, LabFixture.Definition(), CancellationToken.None);
 
-        Assert.Equal([2, 3], found.Instances.Keys);
+        // demo-1 is terminated, so index 1 is free: the unnamed instance (a start interrupted before naming it) takes it.
+        Assert.Equal([1, 2], found.Instances.Keys);
         Assert.Equal(named.InstanceId, found.Instances[2].InstanceId);
-        Assert.Equal(unnamed.InstanceId, found.Instances[3].InstanceId);
+        Assert.Equal(unnamed.InstanceId, found.Instances[1].InstanceId);
         Assert.Equal("abc123abc123", found.LabId);
     }
 }
