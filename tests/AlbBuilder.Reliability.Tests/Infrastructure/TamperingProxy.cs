@@ -31,6 +31,15 @@ public class TamperingProxy<TClient> : DispatchProxy
         }
     }
 
+    /// <summary>Answers honestly again.</summary>
+    public void Clear()
+    {
+        lock (_changes)
+        {
+            _changes.Clear();
+        }
+    }
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);

@@ -117,6 +117,9 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
 
         Assert.False(status.IsServing);
         Assert.Equal(2, status.Instances.Count);
+        Assert.All(status.Instances, i => Assert.Null(i.AvailabilityZone));
+        ec2Proxy.Clear();
+        elbProxy.Clear();
         await lab.DestroyAsync();
         Assert.True(rig.Inventory.IsEmpty, rig.Inventory.ToString());
     }
