@@ -25,7 +25,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.Contains(plan, p => p.Call.Operation == "CreateTags");
 
         var cases = plan.SelectMany(p => Enum.GetValues<FaultKind>().Select(kind => (Target: p, Kind: kind))).ToList();
-        var results = await Bounded.RunAsync(cases, c => RunCaseAsync(plan, c.Target, c.Kind));
+        var results = await Bounded.RunAsync(cases, c => GuardedAsync(plan, c.Target, c.Kind));
 
         foreach (var result in results)
         {
@@ -39,7 +39,22 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.Equal(0, orphans);
     }
 
-    private static async Task<FaultCaseResult> RunCaseAsync(IReadOnlyList<PlannedCall> plan, PlannedCall target, FaultKind kind)
+    /// <summary>A case that has not finished after 90 s is reported with its last events instead of hanging the suite.</summary>
+    private static async Task<FaultCaseResult> GuardedAsync(IReadOnlyList<PlannedCall> plan, PlannedCall target, FaultKind kind)
+    {
+        var events = new EventLog();
+        try
+        {
+            return await RunCaseAsync(plan, target, kind, events).WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            var last = events.Events.TakeLast(6).Select(e => $"{e.Step} {e.Kind}: {e.Message}");
+            return new FaultCaseResult($"{kind} at {target.Call}", false, "no result within 90 s; last events: " + string.Join(" | ", last), true);
+        }
+    }
+
+    private static async Task<FaultCaseResult> RunCaseAsync(IReadOnlyList<PlannedCall> plan, PlannedCall target, FaultKind kind, EventLog events)
     {
         var name = $"{kind} at {target.Call}";
         var operation = target.Call.Operation;
@@ -71,7 +86,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var lab = Configure(rig).Build();
         try
         {
-            await lab.StartAsync();
+            await lab.StartAsync(events);
         }
         catch (Exception ex) when (kind == FaultKind.Permanent && ex is AlbLabException failure)
         {
@@ -119,7 +134,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var counts = InventoryCounts.Of(rig.Inventory);
         var expectedCalls = plan.Count(p => p.Call.Operation == operation) + TransientRepeats;
         var actualCalls = rig.Cloud.Calls[operation];
-        await lab.DestroyAsync();
+        await lab.DestroyAsync(events);
         var left = rig.Inventory;
         var ok = counts == InventoryCounts.Lab(Instances) && injected == 1 && actualCalls == expectedCalls && left.IsEmpty;
         return new FaultCaseResult(
