@@ -118,7 +118,7 @@ internal sealed class AlbLabResource : IAlbLab
         reporter.Started("Rollback", $"Removing what this start created: {string.Join(", ", created)}");
 
         // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
-        var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval);
+        var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name);
         var result = await teardown.RunAsync(plan, CancellationToken.None).ConfigureAwait(false);
         ForgetRolledBack(found);
 
@@ -284,7 +284,7 @@ internal sealed class AlbLabResource : IAlbLab
             reporter.Started("Teardown", $"Looking for resources tagged {LabTags.Lab}={Name}");
             var found = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, cancellationToken).ConfigureAwait(false);
             var plan = found.ToTeardownPlan();
-            var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval);
+            var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name);
             var result = await teardown.RunAsync(plan, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {

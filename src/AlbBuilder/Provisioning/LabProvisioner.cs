@@ -184,15 +184,28 @@ internal sealed class LabProvisioner
             $"Creating security group {name} in {network.VpcId}",
             async ct =>
             {
-                var response = await _ec2.CreateSecurityGroupAsync(
-                    new CreateSecurityGroupRequest
-                    {
-                        GroupName = name,
-                        Description = $"AlbBuilder lab {_definition.Name}: {purpose}",
-                        VpcId = network.VpcId,
-                        TagSpecifications = [Ownership.Ec2Spec(ResourceType.SecurityGroup, role, name)],
-                    },
-                    ct).ConfigureAwait(false);
+                CreateSecurityGroupResponse? response;
+                try
+                {
+                    response = await _ec2.CreateSecurityGroupAsync(
+                        new CreateSecurityGroupRequest
+                        {
+                            GroupName = name,
+                            Description = $"AlbBuilder lab {_definition.Name}: {purpose}",
+                            VpcId = network.VpcId,
+                            TagSpecifications = [Ownership.Ec2Spec(ResourceType.SecurityGroup, role, name)],
+                        },
+                        ct).ConfigureAwait(false);
+                }
+                catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupDuplicate))
+                {
+                    // CreateSecurityGroup is not idempotent: an earlier, interrupted start's create may have landed after
+                    // the lookup. Adopt it when it is this lab's (ownership tags); a foreign group keeps the error.
+                    var existing = (await Ec2Queries.DescribeSecurityGroupsAsync(_ec2, [Ec2ModelExtensions.Filter("group-name", name), Ec2ModelExtensions.Filter("vpc-id", network.VpcId)], ct).ConfigureAwait(false))
+                        .FirstOrDefault(g => g.GroupId is not null && g.Tags.TagValue(LabTags.Role) == role && LabOwnership.IsOwned(_definition.Name, key => g.Tags.TagValue(key)));
+                    return existing?.GroupId ?? throw new AlbLabException($"Security group {name} already exists in {network.VpcId} and is not this lab's (no {LabTags.Lab}={_definition.Name} ownership tags). Delete it or pick another lab name.", ex);
+                }
+
                 var groupId = response?.GroupId ?? throw new InvalidOperationException("CreateSecurityGroup returned no GroupId.");
                 _journal.Record(kind, groupId);
                 return groupId;

@@ -23,9 +23,12 @@ internal sealed class LabTeardown
     private readonly TimeSpan _pollInterval;
     private readonly ConcurrentQueue<string> _removed = new();
     private readonly ConcurrentQueue<Exception> _errors = new();
+    private readonly string? _labName;
 
-    public LabTeardown(IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elb, TimeProvider time, LabProgress progress, TimeSpan timeout, TimeSpan pollInterval)
+    // labName: the lab whose own instances may be terminated when they keep a group in use (TerminateLateInstancesAsync); null: none.
+    public LabTeardown(IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elb, TimeProvider time, LabProgress progress, TimeSpan timeout, TimeSpan pollInterval, string? labName = null)
     {
+        _labName = labName;
         _pollInterval = pollInterval;
         _ec2 = ec2;
         _elb = elb;
@@ -198,6 +201,7 @@ internal sealed class LabTeardown
         // The load balancer's ENIs linger for minutes after it is deleted: DependencyViolation until they are gone.
         foreach (var groupId in groupIds)
         {
+            var attempts = 0;
             await StepAsync("DeleteSecurityGroup", $"security group {groupId}", () => LabRetry.RunAsync(
                 "DeleteSecurityGroup",
                 async token =>
@@ -209,12 +213,45 @@ internal sealed class LabTeardown
                     catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound))
                     {
                     }
+                    catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.DependencyViolation) && _labName is not null && attempts++ % 5 == 0)
+                    {
+                        await TerminateLateInstancesAsync(_labName, groupId, token).ConfigureAwait(false);
+                        throw;
+                    }
                 },
                 ex => ex.HasErrorCode(Ec2ErrorCodes.DependencyViolation),
                 RetryPolicy.UntilDeadline(_pollInterval),
                 _time,
                 _progress,
                 ct)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A create whose response was lost (a RunInstances cancelled or timed out mid-call) can still launch instances after
+    /// the lab was looked up; they keep the lab's groups in use for ever. Terminate the lab's own (ownership-tagged)
+    /// instances that use the group; anything else is left alone.
+    /// </summary>
+    private async Task TerminateLateInstancesAsync(string labName, string groupId, CancellationToken ct)
+    {
+        var instances = await Ec2Queries.DescribeInstancesAsync(_ec2, [Ec2ModelExtensions.TagFilter(LabTags.Lab, labName), Ec2ModelExtensions.LiveInstanceStates()], ct).ConfigureAwait(false);
+        var late = instances
+            .Where(i => i.InstanceId is not null
+                && i.StateName() is not ("shutting-down" or "terminated")
+                && LabOwnership.IsOwned(labName, key => i.Tags.TagValue(key))
+                && (i.SecurityGroups ?? []).Any(g => g.GroupId == groupId))
+            .Select(i => i.InstanceId!)
+            .ToList();
+        if (late.Count == 0)
+        {
+            return;
+        }
+
+        _progress.Progress("DeleteSecurityGroup", $"{groupId} is still used by lab instance(s) {string.Join(", ", late)} launched after the lookup: terminating them", groupId);
+        foreach (var id in await TerminateAsync(late, ct).ConfigureAwait(false))
+        {
+            _removed.Enqueue($"instance {id}");
+            _progress.Removed("TerminateInstances", $"Terminated instance {id}", id);
         }
     }
 
