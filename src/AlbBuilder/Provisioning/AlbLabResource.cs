@@ -120,6 +120,18 @@ internal sealed class AlbLabResource : IAlbLab
         // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
         var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name);
         var result = await teardown.RunAsync(plan, CancellationToken.None).ConfigureAwait(false);
+
+        // A create cancelled mid-call can land after the first search (the service still serves it): look once more.
+        var late = result.Succeeded ? await FindStraysAsync(found, plan).ConfigureAwait(false) : TeardownPlan.Empty;
+        if (!late.IsEmpty)
+        {
+            created.AddRange(late.Describe().Select(d => d + " (created, but its response was lost)"));
+            plan = plan.Union(late);
+            var second = await new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name)
+                .RunAsync(late, CancellationToken.None).ConfigureAwait(false);
+            result = new TeardownResult([.. result.Removed, .. second.Removed], [.. result.Errors, .. second.Errors]);
+        }
+
         ForgetRolledBack(found);
 
         if (result.Succeeded)

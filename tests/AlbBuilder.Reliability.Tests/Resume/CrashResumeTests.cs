@@ -44,6 +44,21 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         return [.. events.Events.Where(e => e.Kind == LabEventKind.Completed).Select(e => e.Step).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The inventory once it stopped changing (three equal looks 50 ms apart, at most 3 s).</summary>
+    private static async Task<InventoryCounts> SettledAsync(CloudRig rig)
+    {
+        var last = InventoryCounts.Of(rig.Inventory);
+        for (int stable = 0, i = 0; stable < 3 && i < 60; i++)
+        {
+            await Task.Delay(50);
+            var now = InventoryCounts.Of(rig.Inventory);
+            stable = now == last ? stable + 1 : 0;
+            last = now;
+        }
+
+        return last;
+    }
+
     private static async Task<(string Step, string? Problem)> ResumeAfterAsync(string step, bool attachThenDestroy)
     {
         await using var rig = await CloudRig.StartAsync();
@@ -72,8 +87,9 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
             return (step, $"the cancelled start threw {ex.GetType().Name}: {ex.Message}");
         }
 
-        // Before the first create (FindExistingLab, DiscoverNetwork) the crash leaves nothing and the resume is a fresh start.
-        var leftByCrash = InventoryCounts.Of(rig.Inventory);
+        // A new process comes later: let the crashed one's in-flight calls (cancelled client-side, still served by
+        // LocalCloud) land first. Before the first create the crash leaves nothing and the resume is a fresh start.
+        var leftByCrash = await SettledAsync(rig);
 
         // A new process: a new lab object with the same name adopts and completes.
         var second = Configure(rig).Build();
