@@ -1,0 +1,57 @@
+using Snippets;
+
+namespace AlbBuilder.Docs.Tests;
+
+/// <summary>The snippets that can run without AWS do run, and do what their docs say.</summary>
+public sealed class RunnableSnippetTests
+{
+    [Fact]
+    public async Task GettingStartedLocal_StartsALabThatServesFromBothInstances()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var report = await GettingStarted.LocalAsync(timeout.Token);
+
+        Assert.True(report.AllSucceeded, report.ToString());
+        Assert.Equal(20, report.Total);
+        Assert.Equal(2, report.DistinctBackends);
+    }
+
+    [Fact]
+    public async Task ConfigurationEverything_IsAValidDefinition()
+    {
+        // Build() validates everything; a doc example that would be rejected fails here.
+        await using var lab = Configuration.Everything();
+
+        Assert.Equal("shop", lab.Name);
+        Assert.Equal(LabState.NotStarted, lab.State);
+    }
+
+    [Fact]
+    public async Task ConfigurationTemplate_BuildsTwoLabsFromOneBuilder()
+    {
+        var (blue, green) = Configuration.Template();
+        await using var _ = blue;
+        await using var __ = green;
+
+        Assert.Equal(blue.Name, green.Name);
+    }
+
+    [Fact]
+    public void ConfigurationValidation_ListsEveryProblemAtOnce()
+    {
+        var fields = Configuration.Validation();
+
+        Assert.Contains("Create(name)", fields);
+        Assert.Contains("WithHealthCheck.Timeout", fields);
+        Assert.Contains("WithInstances", fields);
+    }
+
+    [Fact]
+    public async Task ConfigurationEscapeHatch_IsAValidDefinition()
+    {
+        await using var lab = Configuration.EscapeHatch();
+
+        Assert.Equal(LabState.NotStarted, lab.State);
+    }
+}
