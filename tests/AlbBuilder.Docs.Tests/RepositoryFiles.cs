@@ -14,8 +14,10 @@ internal static class RepositoryFiles
                 .Order(StringComparer.Ordinal),
         ];
 
+    /// <summary>samples/Snippets, and this project's Examples/ (snippets that are xunit tests themselves).</summary>
     public static IReadOnlyList<string> SnippetSourceFiles() =>
-        [.. Directory.GetFiles(Path.Combine(Root, "samples", "Snippets"), "*.cs", SearchOption.AllDirectories)
+        [.. new[] { Path.Combine(Root, "samples", "Snippets"), Path.Combine(Root, "tests", "AlbBuilder.Docs.Tests", "Examples") }
+            .SelectMany(dir => Directory.GetFiles(dir, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)];

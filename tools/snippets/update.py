@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copies each `#region snippet:<name>` of samples/Snippets into every Markdown code block marked
+"""Copies each `#region snippet:<name>` of samples/Snippets (and tests/AlbBuilder.Docs.Tests/Examples) into every Markdown code block marked
 `<!-- snippet: <name> -->` (README.md and docs/*.md). AlbBuilder.Docs.Tests checks the same thing.
 
 Usage: python3 tools/snippets/update.py   (from anywhere in the repository)
@@ -20,7 +20,8 @@ def dedent(lines):
 
 
 regions = {}
-for path in sorted((root / "samples" / "Snippets").rglob("*.cs")):
+sources = [*(root / "samples" / "Snippets").rglob("*.cs"), *(root / "tests" / "AlbBuilder.Docs.Tests" / "Examples").rglob("*.cs")]
+for path in sorted(sources):
     if "obj" in path.parts or "bin" in path.parts:
         continue
     lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
