@@ -46,9 +46,9 @@ public static class Configuration
     }
 
     /// <summary>One exception lists every problem.</summary>
-    public static IReadOnlyList<string> Validation()
+    public static IReadOnlyList<LabValidationProblem> Validation()
     {
-        var fields = new List<string>();
+        IReadOnlyList<LabValidationProblem> problems = [];
         #region snippet:configuration-validation
         try
         {
@@ -59,14 +59,15 @@ public static class Configuration
         }
         catch (AlbLabValidationException e)
         {
-            foreach (var problem in e.Problems)
+            foreach (LabValidationProblem problem in e.Problems)
             {
-                Console.WriteLine($"{problem.Field} = {problem.Value}: {problem.Fix}");
-                fields.Add(problem.Field);
+                Console.WriteLine(problem);   // field = value: fix
             }
+
+            problems = e.Problems;
         }
         #endregion
-        return fields;
+        return problems;
     }
 
     /// <summary>The escape hatch on RunInstances.</summary>

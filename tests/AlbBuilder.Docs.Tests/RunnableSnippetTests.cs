@@ -38,13 +38,23 @@ public sealed class RunnableSnippetTests
     }
 
     [Fact]
-    public void ConfigurationValidation_ListsEveryProblemAtOnce()
+    public void ConfigurationValidation_PrintsWhatTheDocShows()
     {
-        var fields = Configuration.Validation();
+        var problems = Configuration.Validation();
 
-        Assert.Contains("Create(name)", fields);
-        Assert.Contains("WithHealthCheck.Timeout", fields);
-        Assert.Contains("WithInstances", fields);
+        var shown = OutputBlock("docs/configuration.md", "configuration-validation");
+        Assert.Equal(shown, problems.Select(p => p.ToString()).ToList());
+        Assert.Equal(["Create(name)", "WithInstances", "WithHealthCheck.Timeout"], problems.Select(p => p.Field));
+    }
+
+    /// <summary>The lines of the plain code block marked <c>&lt;!-- output: name --&gt;</c>.</summary>
+    private static List<string> OutputBlock(string file, string name)
+    {
+        var lines = RepositoryFiles.Read(file).ReplaceLineEndings("\n").Split('\n');
+        var marker = Array.IndexOf(lines, $"<!-- output: {name} -->");
+        Assert.True(marker >= 0 && lines[marker + 1] == "```", $"{file} has no output block {name}.");
+        var close = Array.IndexOf(lines, "```", marker + 2);
+        return [.. lines[(marker + 2)..close]];
     }
 
     [Fact]
