@@ -1,4 +1,6 @@
 using AlbBuilder;
+using AlbBuilder.ElasticLoadBalancingV2;
+using Amazon.EC2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,19 @@ public static class DependencyInjection
             #endregion
         }
 
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>With AWSSDK.Extensions.NETCore.Setup's clients.</summary>
+    public static ServiceProvider RegisterWithAwsOptions(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        #region snippet:di-awsoptions
+        services.AddDefaultAWSOptions(configuration.GetAWSOptions());
+        services.AddAWSService<IAmazonEC2>();
+        services.AddAWSService<IAmazonElasticLoadBalancingV2>();   // AlbBuilder.ElasticLoadBalancingV2
+        services.AddAlbBuilder(configuration.GetSection("AlbBuilder"));
+        #endregion
         return services.BuildServiceProvider();
     }
 }

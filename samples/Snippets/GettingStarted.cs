@@ -21,6 +21,23 @@ public static class GettingStarted
         #endregion
     }
 
+    /// <summary>docs/api.md's overview.</summary>
+    public static async Task OverviewAsync()
+    {
+        #region snippet:api-overview
+        await using var lab = AlbLab.Create("demo")
+            .WithInstances(2)
+            .WithUserData(UserData.HelloHttpd())
+            .ListenOn(80)
+            .WithHealthCheck(h => h with { Path = "/", Interval = TimeSpan.FromSeconds(5) })
+            .WithTag("team", "platform")
+            .WithTimeToLive(TimeSpan.FromHours(4))
+            .Build();                      // validates; no AWS call, no credentials needed yet
+
+        await lab.StartAsync();            // creates everything and waits until it serves
+        #endregion
+    }
+
     /// <summary>A whole lab on LocalCloud: start, browse, tear down. AlbBuilder.Docs.Tests runs it.</summary>
     public static async Task<TrafficReport> LocalAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Snippets;
 
 namespace AlbBuilder.Docs.Tests;
@@ -63,5 +66,32 @@ public sealed class RunnableSnippetTests
         await using var lab = Configuration.EscapeHatch();
 
         Assert.Equal(LabState.NotStarted, lab.State);
+    }
+
+    [Fact]
+    public void DiRegisterConfiguration_BindsTheSectionTheCommentShows()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream("""{ "AlbBuilder": { "Region": "eu-west-1", "InstanceCount": 3, "TimeToLive": "04:00:00" } }"""u8.ToArray()))
+            .Build();
+        using var provider = Snippets.DependencyInjection.Register(configuration, fromConfiguration: true);
+
+        var options = provider.GetRequiredService<IOptions<AlbBuilderOptions>>().Value;
+
+        Assert.Equal("eu-west-1", options.Region);
+        Assert.Equal(3, options.InstanceCount);
+        Assert.Equal(TimeSpan.FromHours(4), options.TimeToLive);
+        Assert.NotNull(provider.GetRequiredService<IAlbLabFactory>());
+    }
+
+    [Fact]
+    public void DiRegister_SetsTheOptionsInCode()
+    {
+        using var provider = Snippets.DependencyInjection.Register(new ConfigurationBuilder().Build(), fromConfiguration: false);
+
+        var options = provider.GetRequiredService<IOptions<AlbBuilderOptions>>().Value;
+
+        Assert.Equal("eu-west-1", options.Region);
+        Assert.Equal("t3.small", options.InstanceType);
     }
 }
