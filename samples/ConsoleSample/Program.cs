@@ -1,3 +1,15 @@
-// Placeholder until the sample issue: proves the solution builds and runs end to end.
-Console.WriteLine("AlbBuilder console sample: the demo lands with the sample issue.");
-return 0;
+using AlbBuilder.Sample;
+using Spectre.Console;
+
+// Ctrl+C cancels the command (a starting lab rolls back what it created); a second Ctrl+C ends the process.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    if (!cancellation.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    }
+};
+
+return await SampleApp.RunAsync(args, AnsiConsole.Console, cancellation.Token);

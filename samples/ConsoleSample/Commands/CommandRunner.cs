@@ -1,0 +1,92 @@
+using System.CommandLine;
+using AlbBuilder.Sample.Cloud;
+using Amazon.Runtime;
+using Spectre.Console;
+
+namespace AlbBuilder.Sample.Commands;
+
+/// <summary>What every lab command shares: validate, confirm (AWS), open the cloud, run, report errors as exit codes.</summary>
+internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
+{
+    /// <summary>Whether a command creates resources, and so needs a confirmation with a cost estimate on AWS.</summary>
+    public enum Creates
+    {
+        Nothing,
+        Lab,
+    }
+
+    /// <summary>The cloud settings of a parsed command line.</summary>
+    public CloudSettings Cloud(ParseResult result) => options.ReadCloud(result);
+
+    public async Task<int> RunAsync(
+        ParseResult result,
+        Creates creates,
+        Func<LabSession, Task<int>> body,
+        CancellationToken cancellationToken,
+        Func<CloudSettings, LabSettings, LabSettings>? adjust = null)
+    {
+        var cloudSettings = options.ReadCloud(result);
+        var labSettings = options.ReadLab(result);
+        labSettings = adjust?.Invoke(cloudSettings, labSettings) ?? labSettings;
+
+        // Build() checks every setting without touching a cloud; bad values are usage errors.
+        try
+        {
+            await using var probe = LabSession.Describe(labSettings.Name, labSettings).Build();
+        }
+        catch (AlbLabValidationException ex)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Usage;
+        }
+
+        if (cloudSettings.Aws && creates == Creates.Lab && !AwsConfirmation.ConfirmCreate(console, cloudSettings, labSettings))
+        {
+            console.MarkupLine("Nothing was created.");
+            return ExitCodes.Failure;
+        }
+
+        ILabCloud? cloud = null;
+        try
+        {
+            cloud = cloudSettings.Aws
+                ? AwsLabCloud.Create(cloudSettings.Region, cloudSettings.Profile)
+                : await LocalLabCloud.StartAsync(cloudSettings.Speed, cloudSettings.Instant, cancellationToken);
+            console.MarkupLine($"[grey]Cloud: {Markup.Escape(cloud.Description)}[/]");
+            await using var session = new LabSession(console, cloud, labSettings, cancellationToken);
+            return await body(session);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Cancelled.[/] A lab that was starting has rolled back what it created; a drill has restarted its instance.");
+            return ExitCodes.Cancelled;
+        }
+        catch (AlbLabException ex)
+        {
+            console.MarkupLine($"[red]✘ {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        catch (AmazonServiceException ex)
+        {
+            console.MarkupLine($"[red]✘ AWS said {Markup.Escape(ex.ErrorCode ?? ex.GetType().Name)}: {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        catch (AmazonClientException ex)
+        {
+            console.MarkupLine($"[red]✘ The AWS SDK could not proceed: {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        catch (InvalidOperationException ex)
+        {
+            console.MarkupLine($"[red]✘ {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (cloud is not null)
+            {
+                await cloud.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace AlbBuilder;
+
+/// <summary>A lab found by its ownership tags, as listed by <see cref="AlbLabDirectory.ListAsync"/>.</summary>
+/// <param name="Name">The lab's name (the <c>albbuilder:lab</c> tag).</param>
+/// <param name="LabId">The lab id (the <c>albbuilder:lab-id</c> tag), if any resource carries one.</param>
+/// <param name="ExpiresAt">The earliest <c>albbuilder:expires-at</c> among its resources, if any.</param>
+/// <param name="ResourceIds">The ids and ARNs of its resources still there (instances not terminated).</param>
+public sealed record LabSummary(string Name, string? LabId, DateTimeOffset? ExpiresAt, IReadOnlyList<string> ResourceIds)
+{
+    /// <summary>Whether the lab's time to live has passed at <paramref name="now"/>; false when it has no expiry.</summary>
+    /// <param name="now">The current time.</param>
+    /// <returns><see langword="true"/> when the lab has expired.</returns>
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
+}

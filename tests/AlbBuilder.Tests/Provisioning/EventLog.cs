@@ -1,0 +1,11 @@
+using System.Collections.Concurrent;
+
+namespace AlbBuilder.Tests.Provisioning;
+
+/// <summary>Collects progress events synchronously.</summary>
+internal sealed class EventLog : IProgress<LabEvent>
+{
+    public ConcurrentQueue<LabEvent> Events { get; } = new();
+
+    public void Report(LabEvent value) => Events.Enqueue(value);
+}
