@@ -58,6 +58,20 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     /// <summary>Asks for a reconcile soon; many signals coalesce into one pass.</summary>
     public void Signal()
     {
+        // Routing follows instance states before the API call that changed them returns: once DescribeTargetHealth
+        // says a stopped instance's target is unused, no request may reach it. Servers and front doors follow in the pass.
+        foreach (var checker in _checkers.Values)
+        {
+            try
+            {
+                checker.Reevaluate();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Removed by a concurrent pass.
+            }
+        }
+
         try
         {
             _signal.Release();
