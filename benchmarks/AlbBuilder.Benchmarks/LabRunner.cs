@@ -1,0 +1,94 @@
+using AlbBuilder.Building;
+using AlbBuilder.LocalCloud;
+using AlbBuilder.Provisioning;
+using Cloud = AlbBuilder.LocalCloud.LocalCloud;
+
+namespace AlbBuilder.Benchmarks;
+
+/// <summary>One full lab on a fresh LocalCloud: StartAsync (until healthy) → VerifyTrafficAsync → DestroyAsync.</summary>
+internal sealed class LabRunner(BenchmarkOptions options)
+{
+    private int _labs;
+
+    public LatencyProfile Profile { get; } = LatencyProfile.Realistic(options.Scale);
+
+    public async Task<LabRunResult> RunAsync(RunMode mode, int instances, CancellationToken cancellationToken)
+    {
+        await using var cloud = await Cloud.StartAsync(new LocalCloudOptions { LatencyProfile = Profile }, cancellationToken);
+        var builder = AlbLab.Create($"perf-{++_labs}")
+            .WithInstances(Math.Min(instances, AlbLab.MaxInstances))
+            .WithUserData(UserData.HelloHttpd())
+            .ListenOn(80)
+            .WithLocalCloud(cloud);
+        if (options.Poll is { } poll)
+        {
+            builder = builder.WithPolling(poll);
+        }
+
+        // Internal, benchmark only: N beyond AlbLab.MaxInstances (the builder's guard against typos and small
+        // vCPU quotas) and the sequential baseline. Everything else is the shipped code path.
+        var definition = builder.BuildDefinition() with { InstanceCount = instances, SequentialBaseline = mode == RunMode.Sequential };
+        await using var lab = new AlbLabResource(definition, builder.CreateServices());
+        var log = new EventLog();
+
+        cloud.Calls.Reset();
+        var started = log.Now;
+        await lab.StartAsync(log, cancellationToken);
+        var serving = log.Now;
+        var startCalls = cloud.Calls.ToDictionary();
+
+        cloud.Calls.Reset();
+        var traffic = await lab.VerifyTrafficAsync(new TrafficOptions { Requests = 20 }, cancellationToken);
+        var verified = log.Now;
+        var verifyCalls = cloud.Calls.ToDictionary();
+        if (traffic.Succeeded != traffic.Samples.Count || traffic.MissingBackends.Count > 0)
+        {
+            throw new InvalidOperationException($"Traffic check failed: {traffic.Succeeded}/{traffic.Samples.Count} succeeded, missing {string.Join(", ", traffic.MissingBackends)}.");
+        }
+
+        cloud.Calls.Reset();
+        await lab.DestroyAsync(log, cancellationToken);
+        var destroyed = log.Now;
+        var destroyCalls = cloud.Calls.ToDictionary();
+        var inventory = cloud.GetInventory();
+        if (!inventory.IsEmpty)
+        {
+            throw new InvalidOperationException($"Teardown left resources behind: {inventory}");
+        }
+
+        var startPolls = log.WaiterRuns(started, serving);
+        var destroyPolls = log.WaiterRuns(verified, destroyed);
+        return new LabRunResult(
+            mode,
+            instances,
+            serving - started,
+            verified - serving,
+            destroyed - verified,
+            log.Last("CreateLoadBalancer", LabEventKind.Completed) - started,
+            log.Last("WaitLoadBalancerActive", LabEventKind.Completed) - started,
+            log.Last("WaitTargetsHealthy", LabEventKind.Started) - started,
+            PhaseCalls.From(startCalls, startPolls.Sum(w => w.Polls)),
+            PhaseCalls.From(verifyCalls, log.WaiterRuns(serving, verified).Sum(w => w.Polls)),
+            PhaseCalls.From(destroyCalls, destroyPolls.Sum(w => w.Polls)),
+            [.. startPolls, .. destroyPolls]);
+    }
+
+    /// <summary>The median round trip of a cheap call (DescribeVpcs) to a LocalCloud on this machine, after warm-up.</summary>
+    public static async Task<TimeSpan> MeasureRoundTripAsync(CancellationToken cancellationToken)
+    {
+        await using var cloud = await Cloud.StartAsync(cancellationToken: cancellationToken);
+        using var ec2 = cloud.CreateEc2Client();
+        var samples = new List<double>();
+        for (var i = 0; i < 60; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await ec2.DescribeVpcsAsync(new Amazon.EC2.Model.DescribeVpcsRequest(), cancellationToken);
+            if (i >= 10)
+            {
+                samples.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(Stats.Of(samples).Median);
+    }
+}
