@@ -1,6 +1,6 @@
 namespace AlbBuilder.Benchmarks;
 
-/// <summary>What one lab run measured (wall-clock, from the benchmark's stopwatch).</summary>
+/// <summary>What one lab run measured (wall-clock, from the benchmark's stopwatch); TrafficFailure: the first failed traffic check after StartAsync, if any.</summary>
 internal sealed record LabRunResult(
     RunMode Mode,
     int Instances,
@@ -13,4 +13,5 @@ internal sealed record LabRunResult(
     PhaseCalls StartCalls,
     PhaseCalls VerifyCalls,
     PhaseCalls DestroyCalls,
-    IReadOnlyList<WaiterRun> WaiterRuns);
+    IReadOnlyList<WaiterRun> WaiterRuns,
+    string? TrafficFailure);

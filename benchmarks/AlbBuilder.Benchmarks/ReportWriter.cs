@@ -55,6 +55,12 @@ internal sealed class ReportWriter(BenchmarkOptions options, CriticalPath path, 
         Line($"| StartAsync returned (every target healthy) | {serving.Format("0.000")} | bound {servingBound:0.000} |");
         Line();
 
+        var all = overlapped.Concat(sequential).Concat(census).ToList();
+        var failed = all.Where(r => r.TrafficFailure is not null).ToList();
+        Line($"Traffic right after StartAsync returned: {all.Count - failed.Count} of {all.Count} runs served every request at once" +
+             (failed.Count == 0 ? "." : $"; in the others the check was repeated until it did (first failure: {failed[0].TrafficFailure})."));
+        Line();
+
         Line("Goals:");
         Line();
         Line("| goal | measured (median; worst) | met |");
