@@ -43,7 +43,7 @@ internal sealed class LabRunner(BenchmarkOptions options)
         string? firstFailure = null;
         for (var attempt = 1; ; attempt++)
         {
-            var traffic = await lab.VerifyTrafficAsync(new TrafficOptions { Requests = 20 }, cancellationToken);
+            var traffic = await lab.VerifyTrafficAsync(new TrafficOptions { Requests = Math.Max(20, 2 * instances) }, cancellationToken);
             if (traffic.Succeeded == traffic.Samples.Count && traffic.MissingBackends.Count == 0)
             {
                 break;

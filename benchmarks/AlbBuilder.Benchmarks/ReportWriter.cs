@@ -41,7 +41,7 @@ internal sealed class ReportWriter(BenchmarkOptions options, CriticalPath path, 
             : null;
         Line($"| time to serving (StartAsync until every target healthy) | {serving.Format("0.000")} | {Or(seqServing, "0.000")} | {servingBound:0.000} | {servingRatio.Format("0.000")} | {(speedup is null ? "–" : speedup.Format("0.00"))} |");
         Line($"| teardown (DestroyAsync) | {teardown.Format("0.000")} | {Or(Stats.Of(sequential.Select(r => r.Teardown.TotalSeconds)), "0.000")} | {teardownBound:0.000} | {teardownRatio.Format("0.000")} | – |");
-        Line($"| traffic check (VerifyTrafficAsync, 20 requests) | {Stats.Of(overlapped.Select(r => r.Verify.TotalSeconds)).Format("0.000")} | – | – | – | – |");
+        Line($"| traffic check (VerifyTrafficAsync, max(20, 2N) requests) | {Stats.Of(overlapped.Select(r => r.Verify.TotalSeconds)).Format("0.000")} | – | – | – | – |");
         Line();
         Line("Where the time to serving goes (overlapped; seconds after StartAsync, median (min–max)):");
         Line();
