@@ -83,11 +83,11 @@ internal sealed class ReportWriter(BenchmarkOptions options, CriticalPath path, 
 
         Line("API calls per operation against N (one run each; waiter polls are the DescribeInstances / DescribeLoadBalancers / DescribeTargetHealth attempts of a waiter):");
         Line();
-        Line("| N | start: other calls | start: waiter polls | verify: calls | destroy: other calls | destroy: waiter polls |");
-        Line("|---|---|---|---|---|---|");
+        Line("| N | start: other calls | start: waiter polls | verify: calls | destroy: other calls | destroy: waiter polls | time to serving (s) | teardown (s) |");
+        Line("|---|---|---|---|---|---|---|---|");
         foreach (var r in census)
         {
-            Line($"| {r.Instances} | {r.StartCalls.Other} | {r.StartCalls.WaiterPolls} | {r.VerifyCalls.Total} | {r.DestroyCalls.Other} | {r.DestroyCalls.WaiterPolls} |");
+            Line($"| {r.Instances} | {r.StartCalls.Other} | {r.StartCalls.WaiterPolls} | {r.VerifyCalls.Total} | {r.DestroyCalls.Other} | {r.DestroyCalls.WaiterPolls} | {r.Serving.TotalSeconds:0.000} | {r.Teardown.TotalSeconds:0.000} |");
         }
 
         Line();
