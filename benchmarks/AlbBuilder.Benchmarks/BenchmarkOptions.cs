@@ -21,6 +21,9 @@ internal sealed record BenchmarkOptions
 
     public bool SkipSequential { get; init; }
 
+    /// <summary>Print every lab event of every run to stderr, stamped with the run's stopwatch.</summary>
+    public bool Trace { get; init; }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -52,8 +55,11 @@ internal sealed record BenchmarkOptions
                 case "--skip-sequential":
                     options = options with { SkipSequential = true };
                     break;
+                case "--trace":
+                    options = options with { Trace = true };
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential.");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential, --trace.");
             }
         }
 

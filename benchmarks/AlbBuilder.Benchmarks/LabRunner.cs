@@ -72,6 +72,14 @@ internal sealed class LabRunner(BenchmarkOptions options)
             throw new InvalidOperationException($"Teardown left resources behind: {inventory}");
         }
 
+        if (options.Trace)
+        {
+            foreach (var (at, e) in log.Events)
+            {
+                Console.Error.WriteLine($"  {at.TotalMilliseconds,8:0.0} ms  {e.Step,-30} {e.Kind,-9} {e.Message}");
+            }
+        }
+
         var startPolls = log.WaiterRuns(started, serving);
         var destroyPolls = log.WaiterRuns(verified, destroyed);
         return new LabRunResult(
