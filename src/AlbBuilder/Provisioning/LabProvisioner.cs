@@ -95,7 +95,21 @@ internal sealed class LabProvisioner
         _inventory.VpcId = network.VpcId;
         _inventory.SubnetIds = [.. network.Subnets.Select(s => s.SubnetId)];
 
-        // The dependency graph; each task starts as soon as what it needs exists.
+        var (targetGroup, registered) = _definition.SequentialBaseline
+            ? await RunOneAfterAnotherAsync(network).ConfigureAwait(false)
+            : await RunGraphAsync(network).ConfigureAwait(false);
+
+        var targets = (await registered.ConfigureAwait(false)).ToList();
+        await StepAsync(
+            "WaitTargetsHealthy",
+            $"Waiting for {targets.Count} target(s) to become healthy",
+            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _definition.PollInterval, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
+            _ => "Every target is healthy").ConfigureAwait(false);
+    }
+
+    /// <summary>The dependency graph; each task starts as soon as what it needs exists.</summary>
+    private async Task<(Task<string> TargetGroup, Task<IReadOnlyList<TargetDescription>> Registered)> RunGraphAsync(LabNetwork network)
+    {
         var targetGroup = EnsureTargetGroupAsync(network);
         var loadBalancerGroup = EnsureLoadBalancerSecurityGroupAsync(network);
         var instanceGroupCreated = EnsureInstanceSecurityGroupAsync(network);
@@ -108,13 +122,25 @@ internal sealed class LabProvisioner
 
         // WhenAll waits for every branch even after a failure, so the journal is complete before any rollback.
         await Task.WhenAll(targetGroup, loadBalancerGroup, instanceGroupCreated, instanceGroup, loadBalancer, instances, registered, listener, active).ConfigureAwait(false);
+        return (targetGroup, registered);
+    }
 
-        var targets = (await registered.ConfigureAwait(false)).ToList();
-        await StepAsync(
-            "WaitTargetsHealthy",
-            $"Waiting for {targets.Count} target(s) to become healthy",
-            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _definition.PollInterval, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
-            _ => "Every target is healthy").ConfigureAwait(false);
+    /// <summary>
+    /// The benchmark's baseline (<see cref="AlbLabDefinition.SequentialBaseline"/>): the same steps without overlap —
+    /// security groups, instances and wait running, target group, register, load balancer and wait active, listener.
+    /// </summary>
+    private async Task<(Task<string> TargetGroup, Task<IReadOnlyList<TargetDescription>> Registered)> RunOneAfterAnotherAsync(LabNetwork network)
+    {
+        var loadBalancerGroup = Task.FromResult(await EnsureLoadBalancerSecurityGroupAsync(network).ConfigureAwait(false));
+        var instanceGroupCreated = Task.FromResult(await EnsureInstanceSecurityGroupAsync(network).ConfigureAwait(false));
+        var instanceGroup = Task.FromResult(await AuthorizeInstanceIngressAsync(instanceGroupCreated, loadBalancerGroup).ConfigureAwait(false));
+        var instances = Task.FromResult(await EnsureInstancesAsync(instanceGroup, network).ConfigureAwait(false));
+        var targetGroup = Task.FromResult(await EnsureTargetGroupAsync(network).ConfigureAwait(false));
+        var registered = Task.FromResult(await RegisterTargetsAsync(targetGroup, instances).ConfigureAwait(false));
+        var loadBalancer = Task.FromResult(await EnsureLoadBalancerAsync(loadBalancerGroup, network).ConfigureAwait(false));
+        await WaitLoadBalancerActiveAsync(loadBalancer).ConfigureAwait(false);
+        await EnsureListenerAsync(loadBalancer, targetGroup).ConfigureAwait(false);
+        return (targetGroup, registered);
     }
 
     private void Adopt(FoundLab found)
