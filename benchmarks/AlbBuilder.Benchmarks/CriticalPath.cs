@@ -26,9 +26,12 @@ internal sealed record CriticalPath(LatencyProfile Profile, TimeSpan RoundTrip)
     public TimeSpan TeardownBound =>
         (RoundTrip * 3) + Max(Profile.LoadBalancerDeletion + Profile.NetworkInterfaceLinger, Profile.InstanceStopping);
 
-    /// <summary>The sequential baseline's own bound: instance wait, then the load balancer's provisioning.</summary>
+    /// <summary>
+    /// The sequential baseline's own bound: the instances run and serve their own pages (the seed's first step), then
+    /// the load balancer provisions.
+    /// </summary>
     public TimeSpan SequentialServingBound =>
-        (RoundTrip * 12) + Max(Profile.InstancePending + Profile.LoadBalancerProvisioning, Profile.InstancePending + Profile.WebServerReady);
+        (RoundTrip * 12) + Profile.InstancePending + Profile.WebServerReady + Profile.LoadBalancerProvisioning;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

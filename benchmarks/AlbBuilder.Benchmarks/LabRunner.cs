@@ -19,6 +19,9 @@ internal sealed class LabRunner(BenchmarkOptions options)
             .WithInstances(Math.Min(instances, AlbLab.MaxInstances))
             .WithUserData(UserData.HelloHttpd())
             .ListenOn(80)
+            // Both modes open the instances to direct browsing; only the sequential baseline browses them, as the
+            // seed's first step does (each instance's own page at its public address) before the load balancer.
+            .WithDirectInstanceAccess("0.0.0.0/0")
             .WithLocalCloud(cloud);
         if (options.Poll is { } poll)
         {
