@@ -93,6 +93,20 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
             return null;
         }
 
+        // "healthy" must mean a client is served now: until every front door of an active listener forwarding to this
+        // group listens (they start in the reconcile pass after the checks), the target still reads as initial.
+        lock (_state.Gate)
+        {
+            var waitingForFrontDoor = _state.Listeners.Values.Any(l =>
+                l.DefaultActions.Any(a => a.TargetGroups.Any(t => t.TargetGroupArn == targetGroupArn))
+                && _state.LoadBalancers.TryGetValue(l.LoadBalancerArn, out var lb) && !lb.Deleting && lb.State == LoadBalancerState.Active
+                && !_frontDoors.ContainsKey(l.Arn));
+            if (waitingForFrontDoor)
+            {
+                return null;
+            }
+        }
+
         var snapshot = checker.GetHealth(target);
         return snapshot.State is TargetHealthState.Initial or TargetHealthState.Healthy or TargetHealthState.Unhealthy
             ? new TargetHealthView(snapshot.StateValue, snapshot.Reason, snapshot.Description)
