@@ -58,6 +58,20 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
     /// <summary>Asks for a reconcile soon; many signals coalesce into one pass.</summary>
     public void Signal()
     {
+        // Routing follows instance states before the API call that changed them returns: once DescribeTargetHealth
+        // says a stopped instance's target is unused, no request may reach it. Servers and front doors follow in the pass.
+        foreach (var checker in _checkers.Values)
+        {
+            try
+            {
+                checker.Reevaluate();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Removed by a concurrent pass.
+            }
+        }
+
         try
         {
             _signal.Release();
@@ -77,6 +91,20 @@ internal sealed partial class DataPlaneHost : ITargetHealthSource, IAsyncDisposa
         if (!_checkers.TryGetValue(targetGroupArn, out var checker))
         {
             return null;
+        }
+
+        // "healthy" must mean a client is served now: until every front door of an active listener forwarding to this
+        // group listens (they start in the reconcile pass after the checks), the target still reads as initial.
+        lock (_state.Gate)
+        {
+            var waitingForFrontDoor = _state.Listeners.Values.Any(l =>
+                l.DefaultActions.Any(a => a.TargetGroups.Any(t => t.TargetGroupArn == targetGroupArn))
+                && _state.LoadBalancers.TryGetValue(l.LoadBalancerArn, out var lb) && !lb.Deleting && lb.State == LoadBalancerState.Active
+                && !_frontDoors.ContainsKey(l.Arn));
+            if (waitingForFrontDoor)
+            {
+                return null;
+            }
         }
 
         var snapshot = checker.GetHealth(target);

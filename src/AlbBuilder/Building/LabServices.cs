@@ -20,8 +20,9 @@ internal sealed class LabServices
         HttpMessageHandler? trafficHandler = null)
     {
         TrafficHandler = trafficHandler;
-        _ec2 = new Lazy<IAmazonEC2>(ec2);
-        _elb = new Lazy<IAmazonElasticLoadBalancingV2>(elb);
+        // PublicationOnly: a failed creation (e.g. no credentials yet) is not cached, so a later call can succeed.
+        _ec2 = new Lazy<IAmazonEC2>(ec2, LazyThreadSafetyMode.PublicationOnly);
+        _elb = new Lazy<IAmazonElasticLoadBalancingV2>(elb, LazyThreadSafetyMode.PublicationOnly);
         OwnsClients = ownsClients;
         TimeProvider = timeProvider ?? TimeProvider.System;
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;

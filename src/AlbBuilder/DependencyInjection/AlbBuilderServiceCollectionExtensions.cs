@@ -21,6 +21,10 @@ public static class AlbBuilderServiceCollectionExtensions
     /// <param name="configure">Sets the options in code; they are validated when the host starts.</param>
     /// <returns>The same service collection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
+        Justification = "The overloads differ by the type of their second parameter (code or configuration), as AddOptions' do; AddAlbBuilder() with no argument is the common call.")]
     public static IServiceCollection AddAlbBuilder(this IServiceCollection services, Action<AlbBuilderOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -20,6 +20,7 @@ internal sealed class AlbLabResource : IAlbLab
     private readonly ILogger _logger;
     private volatile LabState _state = LabState.NotStarted;
     private bool _disposed;
+    private bool _failedBeforeAnyCall;
 
     public AlbLabResource(AlbLabDefinition definition, LabServices services)
     {
@@ -61,9 +62,28 @@ internal sealed class AlbLabResource : IAlbLab
             }
 
             _state = LabState.Starting;
+            _failedBeforeAnyCall = false;
             var reporter = new LabProgress(Name, progress, _services.TimeProvider, _logger);
             var journal = new LabJournal();
-            var provisioner = new LabProvisioner(_definition, _services, _inventory, journal, reporter);
+            LabProvisioner provisioner;
+            try
+            {
+                provisioner = new LabProvisioner(_definition, _services, _inventory, journal, reporter);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Creating the default clients resolves credentials (AWS SDK v4 does it in the constructor).
+                _state = LabState.Failed;
+                _failedBeforeAnyCall = true;
+                throw new AlbLabException(
+                    $"Lab {Name}: could not create the AWS clients: {ex.Message.TrimEnd()} Nothing had been created. " +
+                    "Configure credentials (environment, profile, SSO or instance role) or pass clients with WithAwsClients.",
+                    ex,
+                    "CreateClients",
+                    [],
+                    []);
+            }
+
             try
             {
                 await provisioner.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -344,7 +364,7 @@ internal sealed class AlbLabResource : IAlbLab
                 await _gate.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    if (_state is LabState.Running or LabState.Failed)
+                    if (_state is LabState.Running || (_state is LabState.Failed && !_failedBeforeAnyCall))
                     {
                         await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
                     }

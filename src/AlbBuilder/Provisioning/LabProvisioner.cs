@@ -23,6 +23,7 @@ internal sealed class LabProvisioner
     private readonly IAmazonEC2 _ec2;
     private readonly IAmazonElasticLoadBalancingV2 _elb;
     private readonly TimeProvider _time;
+    private readonly HttpMessageHandler? _trafficHandler;
     private readonly LabInventory _inventory;
     private readonly LabJournal _journal;
     private readonly LabProgress _progress;
@@ -38,6 +39,7 @@ internal sealed class LabProvisioner
         _ec2 = services.Ec2;
         _elb = services.ElasticLoadBalancing;
         _time = services.TimeProvider;
+        _trafficHandler = services.TrafficHandler;
         _inventory = inventory;
         _journal = journal;
         _progress = progress;
@@ -95,7 +97,21 @@ internal sealed class LabProvisioner
         _inventory.VpcId = network.VpcId;
         _inventory.SubnetIds = [.. network.Subnets.Select(s => s.SubnetId)];
 
-        // The dependency graph; each task starts as soon as what it needs exists.
+        var (targetGroup, registered) = _definition.SequentialBaseline
+            ? await RunOneAfterAnotherAsync(network).ConfigureAwait(false)
+            : await RunGraphAsync(network).ConfigureAwait(false);
+
+        var targets = (await registered.ConfigureAwait(false)).ToList();
+        await StepAsync(
+            "WaitTargetsHealthy",
+            $"Waiting for {targets.Count} target(s) to become healthy",
+            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _definition.PollInterval, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
+            _ => "Every target is healthy").ConfigureAwait(false);
+    }
+
+    /// <summary>The dependency graph; each task starts as soon as what it needs exists.</summary>
+    private async Task<(Task<string> TargetGroup, Task<IReadOnlyList<TargetDescription>> Registered)> RunGraphAsync(LabNetwork network)
+    {
         var targetGroup = EnsureTargetGroupAsync(network);
         var loadBalancerGroup = EnsureLoadBalancerSecurityGroupAsync(network);
         var instanceGroupCreated = EnsureInstanceSecurityGroupAsync(network);
@@ -108,13 +124,76 @@ internal sealed class LabProvisioner
 
         // WhenAll waits for every branch even after a failure, so the journal is complete before any rollback.
         await Task.WhenAll(targetGroup, loadBalancerGroup, instanceGroupCreated, instanceGroup, loadBalancer, instances, registered, listener, active).ConfigureAwait(false);
+        return (targetGroup, registered);
+    }
 
-        var targets = (await registered.ConfigureAwait(false)).ToList();
-        await StepAsync(
-            "WaitTargetsHealthy",
-            $"Waiting for {targets.Count} target(s) to become healthy",
-            async ct => await _elb.WaitUntilTargetsInServiceAsync(await targetGroup.ConfigureAwait(false), targets, LabWaits.Options(_time, _definition.Timeouts.TargetsHealthy, _definition.PollInterval, _progress, "WaitTargetsHealthy"), ct).ConfigureAwait(false),
-            _ => "Every target is healthy").ConfigureAwait(false);
+    /// <summary>
+    /// The benchmark's baseline (<see cref="AlbLabDefinition.SequentialBaseline"/>): the seed's steps without overlap —
+    /// security groups, instances and wait running, (with direct instance access, as the seed's first step does) browse
+    /// each instance's own page until it serves, target group, register, load balancer and wait active, listener.
+    /// </summary>
+    private async Task<(Task<string> TargetGroup, Task<IReadOnlyList<TargetDescription>> Registered)> RunOneAfterAnotherAsync(LabNetwork network)
+    {
+        var loadBalancerGroup = Task.FromResult(await EnsureLoadBalancerSecurityGroupAsync(network).ConfigureAwait(false));
+        var instanceGroupCreated = Task.FromResult(await EnsureInstanceSecurityGroupAsync(network).ConfigureAwait(false));
+        var instanceGroup = Task.FromResult(await AuthorizeInstanceIngressAsync(instanceGroupCreated, loadBalancerGroup).ConfigureAwait(false));
+        var instances = Task.FromResult(await EnsureInstancesAsync(instanceGroup, network).ConfigureAwait(false));
+        if (_definition.DirectInstanceAccessCidr is not null)
+        {
+            await WaitInstancePagesAsync(await instances.ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        var targetGroup = Task.FromResult(await EnsureTargetGroupAsync(network).ConfigureAwait(false));
+        var registered = Task.FromResult(await RegisterTargetsAsync(targetGroup, instances).ConfigureAwait(false));
+        var loadBalancer = Task.FromResult(await EnsureLoadBalancerAsync(loadBalancerGroup, network).ConfigureAwait(false));
+        await WaitLoadBalancerActiveAsync(loadBalancer).ConfigureAwait(false);
+        await EnsureListenerAsync(loadBalancer, targetGroup).ConfigureAwait(false);
+        return (targetGroup, registered);
+    }
+
+    /// <summary>The seed's first check: each instance answers at its public address with its own page.</summary>
+    private Task<int> WaitInstancePagesAsync(IReadOnlyList<string> instanceIds) => StepAsync(
+        "WaitInstancePages",
+        $"Browsing the page of {instanceIds.Count} instance(s) at its public address",
+        async ct =>
+        {
+            var response = await _ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [.. instanceIds] }, ct).ConfigureAwait(false);
+            var addresses = (response.Reservations ?? [])
+                .SelectMany(r => r.Instances ?? [])
+                .Select(i => i.PublicIpAddress ?? throw new InvalidOperationException($"Instance {i.InstanceId} has no public address to browse."))
+                .ToList();
+            var handler = _trafficHandler ?? new SocketsHttpHandler();
+            using var client = new HttpClient(handler, disposeHandler: _trafficHandler is null) { Timeout = TimeSpan.FromSeconds(5) };
+            using var deadline = new CancellationTokenSource(_definition.Timeouts.TargetsHealthy, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+            foreach (var address in addresses)
+            {
+                var url = new Uri($"http://{address}:{_definition.TargetPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+                while (!await ServesAsync(client, url, linked.Token).ConfigureAwait(false))
+                {
+                    await Task.Delay(_definition.PollInterval, _time, linked.Token).ConfigureAwait(false);
+                }
+            }
+
+            return addresses.Count;
+        },
+        count => $"{count} instance page(s) served");
+
+    private static async Task<bool> ServesAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // Not booted yet: the web server isn't listening.
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false; // This request timed out; the step's own deadline bounds the whole wait.
+        }
     }
 
     private void Adopt(FoundLab found)

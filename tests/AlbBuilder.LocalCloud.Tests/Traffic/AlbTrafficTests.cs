@@ -71,6 +71,7 @@ public sealed class AlbTrafficTests : IAsyncLifetime
         bodies = await GetPagesAsync(lab.DnsName, 10);
         Assert.All(bodies, b => Assert.Contains(names[survivor], b, StringComparison.Ordinal));
         await CloudHelpers.WaitForStateAsync(_ec2, stopped, "stopped");
+        await Poll.UntilAsync(() => _cloud.ListeningPorts.Count == portsBefore.Count - 1, "the stopped instance's web server closed");
 
         // Start it again: healthy again and serving.
         await _ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = [stopped] });

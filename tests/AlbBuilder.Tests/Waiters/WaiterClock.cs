@@ -3,10 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AlbBuilder.Tests.Waiters;
 
-/// <summary>Drives waiters on a FakeTimeProvider: no real sleeps, only Task.Yield while continuations catch up.</summary>
+/// <summary>Drives waiters on a fake clock: no real sleeps; after each step it waits (bounded) for the woken code to catch up.</summary>
 internal sealed class WaiterClock
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public SettlingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public RecordingProgress Progress { get; } = new();
 
@@ -27,14 +27,14 @@ internal sealed class WaiterClock
         return task;
     }
 
-    /// <summary>Lets continuations scheduled by a fired timer run, until <paramref name="condition"/> holds (bounded).</summary>
+    /// <summary>Waits (bounded, returning as soon as it holds) until <paramref name="condition"/> holds.</summary>
+    /// <remarks>
+    /// Spins instead of yielding: a timer's continuation runs on the thread pool, and on a loaded machine a fixed number
+    /// of yields can run out before it does. The bound only stops a broken waiter from hanging the run.
+    /// </remarks>
     public static async Task SettleUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 10_000 && !condition(); i++)
-        {
-            await Task.Yield();
-        }
-
+        await Task.Run(() => SpinWait.SpinUntil(condition, SettleBound));
         Assert.True(condition(), "The condition did not hold after the waiter's continuations ran.");
     }
 
@@ -52,8 +52,7 @@ internal sealed class WaiterClock
     {
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
-            Time.Advance(step);
-            await SettleAsync();
+            await AdvanceAsync(step, task);
         }
 
         Assert.True(task.IsCompleted, "The waiter did not finish within the bounded number of clock steps.");
@@ -65,11 +64,29 @@ internal sealed class WaiterClock
     {
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
-            Time.Advance(step);
-            await SettleAsync();
+            await AdvanceAsync(step, task);
         }
 
         Assert.True(task.IsCompleted, "The waiter did not finish within the bounded number of clock steps.");
         await task;
     }
+
+    /// <summary>
+    /// Advances the clock; when that fires a timer, waits until the woken code has caught up: <paramref name="task"/>
+    /// finished or a new timer was armed (the waiter's next delay).
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan step, Task task)
+    {
+        var created = Time.TimersCreated;
+        var fired = Time.TimersFired;
+        Time.Advance(step);
+        if (Time.TimersFired == fired)
+        {
+            return;
+        }
+
+        await Task.Run(() => SpinWait.SpinUntil(() => task.IsCompleted || Time.TimersCreated > created, SettleBound));
+    }
+
+    private static readonly TimeSpan SettleBound = TimeSpan.FromSeconds(30);
 }

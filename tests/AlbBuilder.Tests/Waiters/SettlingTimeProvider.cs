@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlbBuilder.Tests.Waiters;
+
+/// <summary>
+/// A FakeTimeProvider that counts the timers created and fired, so a test can tell when the code woken by an
+/// <see cref="FakeTimeProvider.Advance"/> has caught up (finished, or armed its next timer) without guessing with yields:
+/// Task.Delay on a TimeProvider resumes its awaiter on the thread pool, which a loaded machine can postpone.
+/// </summary>
+internal sealed class SettlingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private int _created;
+    private int _fired;
+
+    public int TimersCreated => Volatile.Read(ref _created);
+
+    public int TimersFired => Volatile.Read(ref _fired);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        Interlocked.Increment(ref _created);
+        return base.CreateTimer(
+            s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            },
+            state,
+            dueTime,
+            period);
+    }
+}
