@@ -198,8 +198,17 @@ public sealed class AlbTrafficTests : IAsyncLifetime
         var status = await Poll.UntilAsync(
             async () =>
             {
-                using var response = await _http.GetAsync(new Uri($"http://{lab.DnsName}/"));
-                return response.StatusCode;
+                // An active load balancer's front door starts in LocalCloud's next reconcile pass: until then the
+                // connection is refused, which is "not yet", not a failure.
+                try
+                {
+                    using var response = await _http.GetAsync(new Uri($"http://{lab.DnsName}/"));
+                    return (System.Net.HttpStatusCode?)response.StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return null;
+                }
             },
             s => s == System.Net.HttpStatusCode.ServiceUnavailable,
             "503");
