@@ -131,9 +131,9 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
         var elb = TamperingProxy<IAmazonElasticLoadBalancingV2>.Wrap(rig.Elb, out var elbProxy);
         test.Tamper(ec2Proxy, elbProxy);
 
-        // Waits that can only end in a timeout should end soon; the teardown keeps its default.
+        // Waits that can only end in a timeout should end soon, yet leave a loaded 2-core CI room to finish the ones that succeed.
         var lab = rig.Lab("odd").WithAwsClients(ec2, elb)
-            .WithTimeouts(t => t with { InstancesRunning = TimeSpan.FromSeconds(2), LoadBalancerActive = TimeSpan.FromSeconds(2), TargetsHealthy = TimeSpan.FromSeconds(2), Teardown = TimeSpan.FromSeconds(5) })
+            .WithTimeouts(t => t with { InstancesRunning = TimeSpan.FromSeconds(5), LoadBalancerActive = TimeSpan.FromSeconds(5), TargetsHealthy = TimeSpan.FromSeconds(5), Teardown = TimeSpan.FromSeconds(10) })
             .Build();
         string outcome;
         try
