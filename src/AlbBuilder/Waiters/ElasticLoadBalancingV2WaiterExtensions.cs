@@ -135,10 +135,10 @@ public static class ElasticLoadBalancingV2WaiterExtensions
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(elbv2);
-        ArgumentException.ThrowIfNullOrWhiteSpace(targetGroupArn);
-        RequireTargets(targets);
-        var definition = new WaiterDefinition<IReadOnlyList<TargetHealthDescription>>(
+        return await WaitForTargetsAsync(
+            elbv2,
+            targetGroupArn,
+            targets,
             "TargetInService",
             [
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.PathAll(TargetStates, "healthy", WaiterState.Success, TargetStatePath),
@@ -155,17 +155,8 @@ public static class ElasticLoadBalancingV2WaiterExtensions
                 // Kept from the official model (a Classic Load Balancer code ELBv2 is not known to return).
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.Error("InvalidInstance", WaiterState.Retry),
             ],
-            ObserveTargets)
-        {
-            ObserveError = error => [ErrorState(DescribeTargets(targets), error)],
-        };
-
-        var result = await Waiter.WaitAsync(
-            definition,
-            ct => DescribeTargetHealthAsync(elbv2, targetGroupArn, targets, ct),
             options,
             cancellationToken).ConfigureAwait(false);
-        return result.Response ?? [];
     }
 
     /// <summary>
@@ -190,10 +181,10 @@ public static class ElasticLoadBalancingV2WaiterExtensions
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(elbv2);
-        ArgumentException.ThrowIfNullOrWhiteSpace(targetGroupArn);
-        RequireTargets(targets);
-        var definition = new WaiterDefinition<IReadOnlyList<TargetHealthDescription>>(
+        return await WaitForTargetsAsync(
+            elbv2,
+            targetGroupArn,
+            targets,
             "TargetDeregistered",
             [
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.Error(InvalidTarget, WaiterState.Success),
@@ -204,17 +195,8 @@ public static class ElasticLoadBalancingV2WaiterExtensions
                     "all targets unused with reason Target.NotRegistered"),
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.PathAny(TargetStates, "draining", WaiterState.Retry, TargetStatePath),
             ],
-            ObserveTargets)
-        {
-            ObserveError = error => [ErrorState(DescribeTargets(targets), error)],
-        };
-
-        var result = await Waiter.WaitAsync(
-            definition,
-            ct => DescribeTargetHealthAsync(elbv2, targetGroupArn, targets, ct),
             options,
             cancellationToken).ConfigureAwait(false);
-        return result.Response ?? [];
     }
 
     /// <summary>
@@ -239,16 +221,33 @@ public static class ElasticLoadBalancingV2WaiterExtensions
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(elbv2);
-        ArgumentException.ThrowIfNullOrWhiteSpace(targetGroupArn);
-        RequireTargets(targets);
-        var definition = new WaiterDefinition<IReadOnlyList<TargetHealthDescription>>(
+        return await WaitForTargetsAsync(
+            elbv2,
+            targetGroupArn,
+            targets,
             "TargetUnused",
             [
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.PathAll(TargetStates, "unused", WaiterState.Success, TargetStatePath),
                 WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>.Error(InvalidTarget, WaiterState.Success),
             ],
-            ObserveTargets)
+            options,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The plumbing every target waiter shares: argument checks, DescribeTargetHealth for exactly those targets, observed states.</summary>
+    private static async Task<IReadOnlyList<TargetHealthDescription>> WaitForTargetsAsync(
+        IAmazonElasticLoadBalancingV2 elbv2,
+        string targetGroupArn,
+        IReadOnlyCollection<TargetDescription> targets,
+        string waiterName,
+        IEnumerable<WaiterAcceptor<IReadOnlyList<TargetHealthDescription>>> acceptors,
+        WaiterOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(elbv2);
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetGroupArn);
+        RequireTargets(targets);
+        var definition = new WaiterDefinition<IReadOnlyList<TargetHealthDescription>>(waiterName, acceptors, ObserveTargets)
         {
             ObserveError = error => [ErrorState(DescribeTargets(targets), error)],
         };
