@@ -1,5 +1,7 @@
+using System.Net;
 using AlbBuilder;
 using AlbBuilder.ElasticLoadBalancingV2;
+using AlbBuilder.ElasticLoadBalancingV2.Model;
 using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -7,7 +9,7 @@ using Amazon.Runtime.CredentialManagement;
 
 namespace Snippets;
 
-/// <summary>The code of docs/aws.md: credentials and region.</summary>
+/// <summary>The code of docs/aws.md (credentials and region) and of docs/elbv2-client.md (nullability).</summary>
 public static class AwsClients
 {
     /// <summary>Clients from a named profile, in a region.</summary>
@@ -28,5 +30,22 @@ public static class AwsClients
             .Build();
         #endregion
         return lab;
+    }
+
+    /// <summary>
+    /// Ordinary AWS SDK code: it must compile without nullable warnings (warnings are errors here), as it does against
+    /// the official AWSSDK.ElasticLoadBalancingV2 v4, whose model is not nullable-annotated.
+    /// </summary>
+    public static async Task<IPAddress[]> FirstLoadBalancerAsync(IAmazonElasticLoadBalancingV2 elb, CancellationToken cancellationToken)
+    {
+        #region snippet:elbv2-nullability
+        var response = await elb.DescribeLoadBalancersAsync(
+            new DescribeLoadBalancersRequest { Names = ["hello-alb"] }, cancellationToken);
+
+        LoadBalancer lb = response.LoadBalancers[0];
+        Console.WriteLine($"{lb.LoadBalancerName}: {lb.LoadBalancerArn.Length}-character ARN");  // no CS8602
+        IPAddress[] addresses = await Dns.GetHostAddressesAsync(lb.DNSName, cancellationToken); // no CS8604
+        #endregion
+        return addresses;
     }
 }

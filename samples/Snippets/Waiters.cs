@@ -56,30 +56,4 @@ public static class Waiters
         }
         #endregion
     }
-
-    /// <summary>A waiter of your own.</summary>
-    public static async Task<WaiterResult<IReadOnlyList<Volume>>> VolumeAvailableAsync(IAmazonEC2 ec2, string volumeId, CancellationToken ct)
-    {
-        #region snippet:waiters-custom
-        var definition = new WaiterDefinition<IReadOnlyList<Volume>>(
-            "VolumeAvailable",
-            [
-                WaiterAcceptor<IReadOnlyList<Volume>>.PathAll(v => v.Select(x => x.State?.Value), "available", WaiterState.Success, "Volumes[].State"),
-                WaiterAcceptor<IReadOnlyList<Volume>>.PathAny(v => v.Select(x => x.State?.Value), "error", WaiterState.Failure, "Volumes[].State"),
-                WaiterAcceptor<IReadOnlyList<Volume>>.Error("InvalidVolume.NotFound", WaiterState.Retry),
-            ],
-            volumes => [.. volumes.Select(v => new ObservedState(v.VolumeId, v.State?.Value ?? "?"))])
-        {
-            MinDelay = TimeSpan.FromSeconds(15),
-            Timeout = TimeSpan.FromMinutes(10),
-        };
-
-        WaiterResult<IReadOnlyList<Volume>> result = await Waiter.WaitAsync<IReadOnlyList<Volume>>(
-            definition,
-            async token => (await ec2.DescribeVolumesAsync(new() { VolumeIds = [volumeId] }, token)).Volumes ?? [],
-            options: null,
-            ct);
-        #endregion
-        return result;
-    }
 }

@@ -48,6 +48,7 @@ public sealed partial class LinkTests
     [Theory]
     [InlineData("docs/package-readme.md")]
     [InlineData("docs/package-readme-localcloud.md")]
+    [InlineData("docs/package-readme-elbv2.md")]
     public void PackageReadme_HasNoRelativeLinks(string file)
     {
         var relative = Links(RepositoryFiles.Read(file)).Where(IsRelative).ToList();
@@ -58,6 +59,7 @@ public sealed partial class LinkTests
     [Theory]
     [InlineData("src/AlbBuilder/AlbBuilder.csproj", "docs/package-readme.md")]
     [InlineData("src/AlbBuilder.LocalCloud/AlbBuilder.LocalCloud.csproj", "docs/package-readme-localcloud.md")]
+    [InlineData("src/AlbBuilder.ElasticLoadBalancingV2/AlbBuilder.ElasticLoadBalancingV2.csproj", "docs/package-readme-elbv2.md")]
     public void Package_PacksItsOwnReadme(string project, string readme)
     {
         var csproj = RepositoryFiles.Read(project);

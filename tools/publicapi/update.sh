@@ -3,6 +3,8 @@
 # IDE's code fix does (it isn't available from the command line):
 #   RS0016 "Symbol 'X' is not part of the declared public API"   -> X is added
 #   RS0017 "Symbol 'X' is part of the declared API, but is either not public or could not be found" -> X is removed
+#   RS0036 "Symbol 'X' is missing nullability annotations in the declared API" -> X becomes ~X (an oblivious member,
+#          e.g. the ELBv2 client's generated model, which is #nullable disable like AWSSDK v4's)
 # Review the diff afterwards; then `dotnet build` must be green again.
 #
 # Usage: tools/publicapi/update.sh [project.csproj ...]     (default: every project under src/)
@@ -40,12 +42,16 @@ for round in 1 2 3; do
 import re, sys
 log, csproj, unshipped_path, shipped_path = sys.argv[1:5]
 added, removed = set(), set()
-pattern = re.compile(r"warning (RS0016|RS0017): Symbol '(.*)' is (?:not part of the declared public API|part of the declared API, but is either not public or could not be found).*\[(.*?)\]\s*$")
+pattern = re.compile(r"(?:warning|error) (RS0016|RS0017|RS0036): Symbol '(.*)' is (?:not part of the declared public API|part of the declared API, but is either not public or could not be found|missing nullability annotations in the declared API).*\[(.*?)\]\s*$")
 for line in open(log, encoding="utf-8", errors="replace"):
     m = pattern.search(line)
     if not m or m.group(3) != csproj:
         continue
-    (added if m.group(1) == "RS0016" else removed).add(m.group(2))
+    if m.group(1) == "RS0036":
+        removed.add(m.group(2))
+        added.add("~" + m.group(2))
+    else:
+        (added if m.group(1) == "RS0016" else removed).add(m.group(2))
 lines = [l.rstrip("\n") for l in open(unshipped_path, encoding="utf-8")]
 body = {l for l in lines if l.strip() and not l.startswith("#nullable")}
 shipped = {l.rstrip("\n") for l in open(shipped_path, encoding="utf-8")}

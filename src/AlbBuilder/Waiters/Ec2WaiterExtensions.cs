@@ -1,6 +1,7 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using InstanceAcceptor = AlbBuilder.Waiters.WaiterAcceptor<System.Collections.Generic.IReadOnlyList<Amazon.EC2.Model.Instance>>;
 
 namespace AlbBuilder.Waiters;
 
@@ -28,24 +29,25 @@ public static class Ec2WaiterExtensions
     /// <exception cref="WaiterTimeoutException">The timeout passed first.</exception>
     /// <exception cref="AmazonServiceException">EC2 returned an error no acceptor expects.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static async Task<IReadOnlyList<Instance>> WaitUntilInstancesRunningAsync(
+    public static Task<IReadOnlyList<Instance>> WaitUntilInstancesRunningAsync(
         this IAmazonEC2 ec2,
         IReadOnlyCollection<string> instanceIds,
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ec2);
-        var ids = WaiterArguments.RequireIds(instanceIds, nameof(instanceIds));
-        var definition = InstanceWaiter(
+        return WaitForInstancesAsync(
+            ec2,
+            instanceIds,
             "InstanceRunning",
-            ids,
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAll(StateNames, "running", WaiterState.Success, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "shutting-down", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "terminated", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "stopping", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.Error(InstanceNotFound, WaiterState.Retry));
-        var result = await Waiter.WaitAsync(definition, ct => DescribeInstancesAsync(ec2, ids, ct), options, cancellationToken).ConfigureAwait(false);
-        return result.Response ?? [];
+            [
+                All("running", WaiterState.Success),
+                Any("shutting-down", WaiterState.Failure),
+                Any("terminated", WaiterState.Failure),
+                Any("stopping", WaiterState.Failure),
+                InstanceAcceptor.Error(InstanceNotFound, WaiterState.Retry),
+            ],
+            options,
+            cancellationToken);
     }
 
     /// <summary>Waits until every instance is <c>stopped</c>; fails at once if any is <c>pending</c> or <c>terminated</c>.</summary>
@@ -59,22 +61,23 @@ public static class Ec2WaiterExtensions
     /// <exception cref="WaiterTimeoutException">The timeout passed first.</exception>
     /// <exception cref="AmazonServiceException">EC2 returned an error no acceptor expects (including <c>InvalidInstanceID.NotFound</c>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static async Task<IReadOnlyList<Instance>> WaitUntilInstancesStoppedAsync(
+    public static Task<IReadOnlyList<Instance>> WaitUntilInstancesStoppedAsync(
         this IAmazonEC2 ec2,
         IReadOnlyCollection<string> instanceIds,
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ec2);
-        var ids = WaiterArguments.RequireIds(instanceIds, nameof(instanceIds));
-        var definition = InstanceWaiter(
+        return WaitForInstancesAsync(
+            ec2,
+            instanceIds,
             "InstanceStopped",
-            ids,
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAll(StateNames, "stopped", WaiterState.Success, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "pending", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "terminated", WaiterState.Failure, InstanceStatePath));
-        var result = await Waiter.WaitAsync(definition, ct => DescribeInstancesAsync(ec2, ids, ct), options, cancellationToken).ConfigureAwait(false);
-        return result.Response ?? [];
+            [
+                All("stopped", WaiterState.Success),
+                Any("pending", WaiterState.Failure),
+                Any("terminated", WaiterState.Failure),
+            ],
+            options,
+            cancellationToken);
     }
 
     /// <summary>
@@ -91,23 +94,24 @@ public static class Ec2WaiterExtensions
     /// <exception cref="WaiterTimeoutException">The timeout passed first.</exception>
     /// <exception cref="AmazonServiceException">EC2 returned an error no acceptor expects.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static async Task<IReadOnlyList<Instance>> WaitUntilInstancesTerminatedAsync(
+    public static Task<IReadOnlyList<Instance>> WaitUntilInstancesTerminatedAsync(
         this IAmazonEC2 ec2,
         IReadOnlyCollection<string> instanceIds,
         WaiterOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ec2);
-        var ids = WaiterArguments.RequireIds(instanceIds, nameof(instanceIds));
-        var definition = InstanceWaiter(
+        return WaitForInstancesAsync(
+            ec2,
+            instanceIds,
             "InstanceTerminated",
-            ids,
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAll(StateNames, "terminated", WaiterState.Success, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "pending", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.PathAny(StateNames, "stopping", WaiterState.Failure, InstanceStatePath),
-            WaiterAcceptor<IReadOnlyList<Instance>>.Error(InstanceNotFound, WaiterState.Success));
-        var result = await Waiter.WaitAsync(definition, ct => DescribeInstancesAsync(ec2, ids, ct), options, cancellationToken).ConfigureAwait(false);
-        return result.Response ?? [];
+            [
+                All("terminated", WaiterState.Success),
+                Any("pending", WaiterState.Failure),
+                Any("stopping", WaiterState.Failure),
+                InstanceAcceptor.Error(InstanceNotFound, WaiterState.Success),
+            ],
+            options,
+            cancellationToken);
     }
 
     /// <summary>
@@ -159,14 +163,30 @@ public static class Ec2WaiterExtensions
         return groups.FirstOrDefault(group => group.GroupId == groupId) ?? groups[0];
     }
 
-    private static WaiterDefinition<IReadOnlyList<Instance>> InstanceWaiter(
+    /// <summary>What the instance waiters share: argument checks, DescribeInstances for exactly those instances (all pages), observed states.</summary>
+    private static async Task<IReadOnlyList<Instance>> WaitForInstancesAsync(
+        IAmazonEC2 ec2,
+        IReadOnlyCollection<string> instanceIds,
         string name,
-        List<string> ids,
-        params WaiterAcceptor<IReadOnlyList<Instance>>[] acceptors) =>
-        new(name, acceptors, ObserveInstances)
+        WaiterAcceptor<IReadOnlyList<Instance>>[] acceptors,
+        WaiterOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ec2);
+        var ids = WaiterArguments.RequireIds(instanceIds, nameof(instanceIds));
+        var definition = new WaiterDefinition<IReadOnlyList<Instance>>(name, acceptors, ObserveInstances)
         {
             ObserveError = error => [new ObservedState(string.Join(",", ids), error.ErrorCode ?? error.GetType().Name, Description: error.Message)],
         };
+        var result = await Waiter.WaitAsync(definition, ct => DescribeInstancesAsync(ec2, ids, ct), options, cancellationToken).ConfigureAwait(false);
+        return result.Response ?? [];
+    }
+
+    private static WaiterAcceptor<IReadOnlyList<Instance>> All(string state, WaiterState outcome) =>
+        InstanceAcceptor.PathAll(StateNames, state, outcome, InstanceStatePath);
+
+    private static WaiterAcceptor<IReadOnlyList<Instance>> Any(string state, WaiterState outcome) =>
+        InstanceAcceptor.PathAny(StateNames, state, outcome, InstanceStatePath);
 
     private static IEnumerable<string?> StateNames(IReadOnlyList<Instance> instances) =>
         instances.Select(instance => instance.State?.Name?.Value);

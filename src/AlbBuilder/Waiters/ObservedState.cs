@@ -43,7 +43,7 @@ public sealed record ObservedState(string Id, string State, string? Reason = nul
     /// <summary>Joins states into one line such as <c>i-1: pending, i-2: running</c>.</summary>
     /// <param name="states">The states to join.</param>
     /// <returns>The summary, or <c>(nothing observed)</c> when there is no state.</returns>
-    public static string Summarize(IEnumerable<ObservedState>? states)
+    internal static string Summarize(IEnumerable<ObservedState>? states)
     {
         var summary = states is null ? string.Empty : string.Join(", ", states);
         return summary.Length == 0 ? "(nothing observed)" : summary;

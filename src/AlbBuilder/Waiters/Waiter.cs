@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace AlbBuilder.Waiters;
 
 /// <summary>Runs a <see cref="WaiterDefinition{TResponse}"/>: polls an operation until an acceptor decides success or failure, or the deadline passes.</summary>
-public static class Waiter
+internal static class Waiter
 {
     /// <summary>
     /// Calls <paramref name="operation"/> until the first matching acceptor decides success (returns) or failure

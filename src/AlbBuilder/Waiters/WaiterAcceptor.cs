@@ -8,7 +8,7 @@ namespace AlbBuilder.Waiters;
 /// <c>error</c>) with typed selectors instead of JMESPath strings.
 /// </summary>
 /// <typeparam name="TResponse">The type the waiter's operation returns.</typeparam>
-public sealed class WaiterAcceptor<TResponse>
+internal sealed class WaiterAcceptor<TResponse>
 {
     private readonly Func<TResponse, bool>? _matchesResponse;
 

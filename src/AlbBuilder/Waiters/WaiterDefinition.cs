@@ -7,7 +7,7 @@ namespace AlbBuilder.Waiters;
 /// the official definition. Immutable; run it with <see cref="Waiter.WaitAsync{TResponse}(WaiterDefinition{TResponse}, Func{CancellationToken, Task{TResponse}}, WaiterOptions?, CancellationToken)"/>.
 /// </summary>
 /// <typeparam name="TResponse">The type the waiter's operation returns.</typeparam>
-public sealed class WaiterDefinition<TResponse>
+internal sealed class WaiterDefinition<TResponse>
 {
     private readonly TimeSpan _minDelay = TimeSpan.FromSeconds(15);
     private readonly TimeSpan _timeout = TimeSpan.FromMinutes(10);

@@ -6,7 +6,7 @@ namespace AlbBuilder.Waiters;
 /// <param name="Attempts">How many times the operation was called.</param>
 /// <param name="Elapsed">The time from the start of the waiter to its success.</param>
 /// <param name="ObservedStates">The states observed by the last attempt.</param>
-public sealed record WaiterResult<TResponse>(
+internal sealed record WaiterResult<TResponse>(
     TResponse? Response,
     int Attempts,
     TimeSpan Elapsed,

@@ -1,6 +1,6 @@
 namespace AlbBuilder.Waiters;
 
-/// <summary>What a matching acceptor makes the waiter do, as in the official waiter definitions.</summary>
+/// <summary>What a waiter's attempt decided (<see cref="WaiterProgress.Outcome"/>), as in the official waiter definitions.</summary>
 public enum WaiterState
 {
     /// <summary>The awaited condition holds: the waiter returns.</summary>

@@ -1,6 +1,6 @@
 using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.Provisioning;
-using AlbBuilder.Tests.ElasticLoadBalancingV2;
+using AlbBuilder.Testing;
 using Amazon;
 using Amazon.EC2;
 using Microsoft.Extensions.DependencyInjection;

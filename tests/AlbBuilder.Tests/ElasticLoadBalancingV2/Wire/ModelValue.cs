@@ -1,4 +1,0 @@
-namespace AlbBuilder.Tests.ElasticLoadBalancingV2.Wire;
-
-/// <summary>A value for a model shape, generated from the model alone; the oracle for wire tests.</summary>
-internal abstract record ModelValue;

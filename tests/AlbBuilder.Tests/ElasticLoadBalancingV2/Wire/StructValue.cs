@@ -1,4 +1,0 @@
-namespace AlbBuilder.Tests.ElasticLoadBalancingV2.Wire;
-
-/// <summary>A structure value: its model shape and a value per member.</summary>
-internal sealed record StructValue(string Shape, IReadOnlyList<KeyValuePair<string, ModelValue>> Members) : ModelValue;
