@@ -60,7 +60,7 @@ internal sealed partial class Ec2Api
         var groupIds = p.GetList("SecurityGroupId").ToList();
         foreach (var groupName in p.GetList("SecurityGroup"))
         {
-            groupIds.Add(_state.SecurityGroups.Values.FirstOrDefault(g => g.Name == groupName && g.VpcId == subnet.VpcId)?.Id
+            groupIds.Add(_state.SecurityGroupNamed(groupName, subnet.VpcId)?.Id
                 ?? throw Ec2Errors.GroupNotFound(groupName));
         }
 
@@ -74,7 +74,7 @@ internal sealed partial class Ec2Api
 
         if (groupIds.Count == 0)
         {
-            groupIds.Add(_state.SecurityGroups.Values.First(g => g.IsDefault && g.VpcId == subnet.VpcId).Id);
+            groupIds.Add(_state.DefaultSecurityGroupOf(subnet.VpcId).Id);
         }
 
         var userData = DecodeUserData(p.Get("UserData"));

@@ -33,7 +33,7 @@ internal sealed partial class Ec2Api
             throw Ec2Errors.InvalidParameterValue("Group names may not be in the format sg-*");
         }
 
-        if (_state.SecurityGroups.Values.Any(g => g.VpcId == vpcId && g.Name == name))
+        if (_state.SecurityGroupNamed(name, vpcId) is not null)
         {
             throw new AwsServiceError("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
         }
@@ -60,7 +60,7 @@ internal sealed partial class Ec2Api
             FindGroup(id);
         }
 
-        foreach (var name in names.Where(n => !_state.SecurityGroups.Values.Any(g => g.Name == n && g.VpcId == _state.DefaultVpc.Id)))
+        foreach (var name in names.Where(n => _state.SecurityGroupNamed(n, _state.DefaultVpc.Id) is null))
         {
             throw Ec2Errors.GroupNotFound(name);
         }
@@ -111,7 +111,7 @@ internal sealed partial class Ec2Api
         var group = p.Get("GroupId") is { } id
             ? FindGroup(id)
             : p.Get("GroupName") is { } name
-                ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == name && g.VpcId == _state.DefaultVpc.Id)
+                ? _state.SecurityGroupNamed(name, _state.DefaultVpc.Id)
                     ?? throw Ec2Errors.GroupNotFound(name)
                 : throw Ec2Errors.MissingParameter("GroupId");
 
@@ -158,7 +158,7 @@ internal sealed partial class Ec2Api
         var group = p.Get("GroupId") is { } id
             ? FindGroup(id)
             : p.Get("GroupName") is { } name
-                ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == name && g.VpcId == _state.DefaultVpc.Id)
+                ? _state.SecurityGroupNamed(name, _state.DefaultVpc.Id)
                     ?? throw Ec2Errors.GroupNotFound(name)
                 : throw Ec2Errors.MissingParameter("GroupId");
 
@@ -253,7 +253,7 @@ internal sealed partial class Ec2Api
                 var referenced = pair.Get("GroupId") is { } groupId
                     ? FindGroup(groupId)
                     : pair.Get("GroupName") is { } groupName
-                        ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == groupName && g.VpcId == group.VpcId)
+                        ? _state.SecurityGroupNamed(groupName, group.VpcId)
                             ?? throw Ec2Errors.GroupNotFound(groupName)
                         : throw Ec2Errors.MissingParameter("Groups.GroupId");
                 if (referenced.VpcId != group.VpcId)

@@ -120,7 +120,7 @@ internal sealed partial class Elbv2Api
 
         if (groups.Count == 0)
         {
-            groups.Add(_state.SecurityGroups.Values.First(g => g.IsDefault && g.VpcId == vpcId).Id);
+            groups.Add(_state.DefaultSecurityGroupOf(vpcId).Id);
         }
 
         var tags = ReadTags(p);
@@ -278,7 +278,7 @@ internal sealed partial class Elbv2Api
         lock (_state.Gate)
         {
             _state.LoadBalancers.Remove(loadBalancer.Arn);
-            foreach (var listener in _state.Listeners.Values.Where(l => l.LoadBalancerArn == loadBalancer.Arn).ToList())
+            foreach (var listener in _state.ListenersOf(loadBalancer.Arn).ToList())
             {
                 _state.Listeners.Remove(listener.Arn);
             }

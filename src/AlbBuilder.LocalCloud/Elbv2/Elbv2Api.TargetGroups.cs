@@ -200,7 +200,7 @@ internal sealed partial class Elbv2Api
         else if (loadBalancerArn is not null)
         {
             var loadBalancer = FindLoadBalancer(loadBalancerArn);
-            var used = TargetGroupArnsOf(loadBalancer.Arn);
+            var used = _state.TargetGroupArnsOf(loadBalancer.Arn);
             selected = all.Where(tg => used.Contains(tg.Arn)).ToList();
         }
         else
@@ -229,7 +229,7 @@ internal sealed partial class Elbv2Api
         Xml.E("UnhealthyThresholdCount", Xml.Format(tg.HealthCheck.UnhealthyThresholdCount)),
         Xml.E("HealthCheckPath", tg.HealthCheck.Path),
         Xml.E("Matcher", Xml.E("HttpCode", tg.HealthCheck.Matcher)),
-        Xml.MemberValues("LoadBalancerArns", LoadBalancerArnsOf(tg.Arn)),
+        Xml.MemberValues("LoadBalancerArns", _state.LoadBalancerArnsForwardingTo(tg.Arn)),
         Xml.E("TargetType", tg.TargetType),
         Xml.E("ProtocolVersion", tg.ProtocolVersion),
         Xml.E("IpAddressType", tg.IpAddressType),
@@ -241,7 +241,7 @@ internal sealed partial class Elbv2Api
         ValidateArn(arn, ":targetgroup/", "target group");
         if (_state.TargetGroups.ContainsKey(arn))
         {
-            if (LoadBalancerArnsOf(arn).Count > 0)
+            if (_state.LoadBalancerArnsForwardingTo(arn).Count > 0)
             {
                 throw Elbv2Errors.ResourceInUse($"Target group '{arn}' is currently in use by a listener or a rule");
             }
@@ -272,18 +272,4 @@ internal sealed partial class Elbv2Api
             ? targetGroup
             : throw Elbv2Errors.TargetGroupNotFound($"Target groups '[{arn}]' not found");
     }
-
-    /// <summary>The load balancers whose listeners forward to a target group.</summary>
-    internal List<string> LoadBalancerArnsOf(string targetGroupArn) =>
-        _state.Listeners.Values
-            .Where(l => l.DefaultActions.Any(a => a.TargetGroups.Any(t => t.TargetGroupArn == targetGroupArn)))
-            .Select(l => l.LoadBalancerArn)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-    private HashSet<string> TargetGroupArnsOf(string loadBalancerArn) =>
-        _state.Listeners.Values
-            .Where(l => l.LoadBalancerArn == loadBalancerArn)
-            .SelectMany(l => l.DefaultActions.SelectMany(a => a.TargetGroups.Select(t => t.TargetGroupArn)))
-            .ToHashSet(StringComparer.Ordinal);
 }

@@ -79,7 +79,7 @@ internal sealed partial class Elbv2Api
 
     private void Deregister(TargetGroup targetGroup, IEnumerable<TargetKey> keys)
     {
-        var inUse = LoadBalancerArnsOf(targetGroup.Arn).Count > 0;
+        var inUse = _state.LoadBalancerArnsForwardingTo(targetGroup.Arn).Count > 0;
         var delay = _state.Profile.Configured(TimeSpan.FromSeconds(
             int.Parse(targetGroup.Attributes["deregistration_delay.timeout_seconds"], CultureInfo.InvariantCulture)));
         foreach (var key in keys)
@@ -190,16 +190,13 @@ internal sealed partial class Elbv2Api
             return TargetHealthView.InvalidState(instance.State.Name());
         }
 
-        var loadBalancers = LoadBalancerArnsOf(targetGroup.Arn)
-            .Select(arn => _state.LoadBalancers.GetValueOrDefault(arn))
-            .Where(lb => lb is { Deleting: false })
-            .ToList();
+        var loadBalancers = _state.LoadBalancersForwardingTo(targetGroup.Arn).Where(lb => !lb.Deleting).ToList();
         if (loadBalancers.Count == 0)
         {
             return TargetHealthView.NotInUse;
         }
 
-        if (loadBalancers.All(lb => lb!.State != LoadBalancerState.Active))
+        if (loadBalancers.All(lb => lb.State != LoadBalancerState.Active))
         {
             return TargetHealthView.RegistrationInProgress;
         }
