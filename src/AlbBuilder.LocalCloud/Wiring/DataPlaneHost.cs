@@ -84,5 +84,5 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     }
 
     private RouteDecision RouteInGroup(string targetGroupArn) =>
-        _reconciler.CheckerOf(targetGroupArn)?.NextRoute() ?? RouteDecision.NoTargets;
+        _reconciler.CheckerOf(targetGroupArn)?.Pool.NextRoute() ?? RouteDecision.NoTargets;
 }

@@ -26,6 +26,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Socket _refusingSocket;
+    private readonly HttpHealthProbe _probe;
     private readonly Task _loop;
 
     /// <param name="state">The cloud state.</param>
@@ -48,6 +49,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         _refusingSocket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _refusingSocket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         RefusingPort = ((IPEndPoint)_refusingSocket.LocalEndPoint!).Port;
+        _probe = new HttpHealthProbe(state.Time);
         _loop = Task.Run(() => RunAsync(_lifetime.Token));
     }
 
@@ -116,6 +118,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         _frontDoors.Clear();
         _checkers.Clear();
         _servers.Clear();
+        _probe.Dispose();
         _refusingSocket.Dispose();
         _signal.Dispose();
         _lifetime.Dispose();
@@ -198,7 +201,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
             if (!_checkers.TryGetValue(arn, out var checker))
             {
                 var groupArn = arn;
-                checker = new TargetHealthChecker(group.HealthCheck, key => _resolveTarget(groupArn, key), _state.Time, _loggerFactory, group.InUse);
+                checker = new TargetHealthChecker(group.HealthCheck, key => _resolveTarget(groupArn, key), _probe, _state.Time, _loggerFactory, group.InUse);
                 _checkers[arn] = checker;
             }
             else if (checker.Settings != group.HealthCheck)

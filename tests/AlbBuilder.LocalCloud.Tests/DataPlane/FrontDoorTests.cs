@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace AlbBuilder.LocalCloud.Tests.DataPlane;
 
-public sealed class FrontDoorTests
+public sealed class FrontDoorTests : IDisposable
 {
     private const string AlbDns = "lab-alb-1234567890.us-east-1.elb.amazonaws.com";
     private static readonly TargetKey A = new("i-0aaaaaaaaaaaaaaaa", 80);
     private static readonly TargetKey B = new("i-0bbbbbbbbbbbbbbbb", 80);
 
     private readonly TargetRegistry _registry = new();
+    private readonly HttpHealthProbe _probe = new();
 
     [Fact]
     public async Task TwoHealthyBackends_RequestsAlternateBetweenBoth()
@@ -18,7 +19,7 @@ public sealed class FrontDoorTests
         await using var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         var bodies = new List<string>();
@@ -40,7 +41,7 @@ public sealed class FrontDoorTests
         var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         // The control plane's StopInstances: mark not running, re-evaluate, then stop the server.
@@ -64,7 +65,7 @@ public sealed class FrontDoorTests
         var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         // httpd dies but the instance keeps running: only the health checks can notice.
@@ -123,8 +124,8 @@ public sealed class FrontDoorTests
     public async Task GroupWithoutTargets_Answers503ServiceTemporarilyUnavailable()
     {
         await using var checker = new TargetHealthChecker(
-            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve, _probe);
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
@@ -223,6 +224,8 @@ public sealed class FrontDoorTests
         Assert.Throws<ArgumentException>(() => RouteDecision.Forward(new Uri("http://localhost:80/")));
     }
 
+    public void Dispose() => _probe.Dispose();
+
     private static RouteDecision RouteThatThrows(HttpContext context) => throw new InvalidOperationException("boom");
 
     private static HttpClient ClientFor(FrontDoor door, int listenerPort = 80) =>
@@ -233,12 +236,12 @@ public sealed class FrontDoorTests
         _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.10"));
         _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.2.20"));
         var checker = new TargetHealthChecker(
-            new TargetHealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve, _probe);
         checker.Register(A);
         checker.Register(B);
         await HealthWait.UntilAsync(
             checker,
-            c => c.GetSnapshot().All(s => s.State == TargetHealthState.Healthy) && c.RoutableTargets.Length == 2,
+            c => c.GetSnapshot().All(s => s.State == TargetHealthState.Healthy) && c.Pool.RoutableTargets.Length == 2,
             "both targets healthy");
         return checker;
     }
