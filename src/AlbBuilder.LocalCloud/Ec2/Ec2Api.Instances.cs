@@ -8,6 +8,7 @@ internal sealed partial class Ec2Api
 {
     private const int MaxUserDataBytes = 16 * 1024;
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> RunInstances(QueryParameters p)
     {
         var clientToken = p.Get("ClientToken");
@@ -149,6 +150,7 @@ internal sealed partial class Ec2Api
             : bytes;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeInstances(QueryParameters p)
     {
         var ids = p.GetList("InstanceId");

@@ -8,6 +8,7 @@ namespace AlbBuilder.LocalCloud.Ec2;
 /// <summary>Security groups and their rules.</summary>
 internal sealed partial class Ec2Api
 {
+    [AwsAction]
     private IEnumerable<object?> CreateSecurityGroup(QueryParameters p)
     {
         var name = Require(p, "GroupName");
@@ -50,6 +51,7 @@ internal sealed partial class Ec2Api
         yield return TagSet(group.Tags);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeSecurityGroups(QueryParameters p)
     {
         var ids = p.GetList("GroupId");
@@ -106,6 +108,7 @@ internal sealed partial class Ec2Api
         yield return Xml.Opt("nextToken", next);
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteSecurityGroup(QueryParameters p)
     {
         var group = p.Get("GroupId") is { } id

@@ -2,18 +2,23 @@ using System.Net;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
+/// <summary>An emulated EC2 instance: what DescribeInstances shows, and what the data plane serves while it runs.</summary>
 internal sealed class Ec2Instance
 {
+    /// <summary>Gets the instance id (<c>i-</c> and 17 hex digits).</summary>
     public required string Id { get; init; }
 
+    /// <summary>Gets the reservation of the RunInstances call that launched it.</summary>
     public required string ReservationId { get; init; }
 
     public required string ImageId { get; init; }
 
     public required string InstanceType { get; init; }
 
+    /// <summary>Gets the subnet; its VPC and zone are the instance's.</summary>
     public required Subnet Subnet { get; init; }
 
+    /// <summary>Gets the private address; security-group rules and the load balancer see this one.</summary>
     public required IPAddress PrivateIp { get; init; }
 
     public IPAddress? PublicIp { get; set; }

@@ -6,6 +6,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Listeners with forward default actions.</summary>
 internal sealed partial class Elbv2Api
 {
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateListener(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));
@@ -115,6 +116,7 @@ internal sealed partial class Elbv2Api
         return actions.Count == 0 ? throw Elbv2Errors.Missing("DefaultActions") : actions;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeListeners(QueryParameters p)
     {
         var arns = p.GetList("ListenerArns.member");
@@ -172,6 +174,7 @@ internal sealed partial class Elbv2Api
         ]),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteListener(QueryParameters p)
     {
         var arn = Require(p, "ListenerArn");

@@ -50,6 +50,7 @@ internal sealed partial class Elbv2Api
         ["zonal_shift.config.enabled"] = IsBool,
     };
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateLoadBalancer(QueryParameters p)
     {
         var name = Require(p, "Name");
@@ -183,6 +184,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeLoadBalancers(QueryParameters p)
     {
         var arns = p.GetList("LoadBalancerArns.member");
@@ -252,6 +254,7 @@ internal sealed partial class Elbv2Api
         Xml.E("IpAddressType", lb.IpAddressType),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteLoadBalancer(QueryParameters p)
     {
         var arn = Require(p, "LoadBalancerArn");
@@ -297,6 +300,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> ModifyLoadBalancerAttributes(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));
@@ -304,6 +308,7 @@ internal sealed partial class Elbv2Api
         yield return Attributes(loadBalancer.Attributes);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeLoadBalancerAttributes(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));

@@ -43,6 +43,7 @@ internal sealed partial class Elbv2Api
         ["target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage"] = v => v == "off" || IsInt(1, 100)(v),
     };
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateTargetGroup(QueryParameters p)
     {
         var name = Require(p, "Name");
@@ -164,6 +165,7 @@ internal sealed partial class Elbv2Api
         return true;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetGroups(QueryParameters p)
     {
         var arns = p.GetList("TargetGroupArns.member");
@@ -235,6 +237,7 @@ internal sealed partial class Elbv2Api
         Xml.E("IpAddressType", tg.IpAddressType),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteTargetGroup(QueryParameters p)
     {
         var arn = Require(p, "TargetGroupArn");
@@ -252,6 +255,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> ModifyTargetGroupAttributes(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -259,6 +263,7 @@ internal sealed partial class Elbv2Api
         yield return Attributes(targetGroup.Attributes);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetGroupAttributes(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));

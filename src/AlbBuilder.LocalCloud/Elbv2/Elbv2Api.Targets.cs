@@ -8,6 +8,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Registering, draining and describing targets.</summary>
 internal sealed partial class Elbv2Api
 {
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> RegisterTargets(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -54,6 +55,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeregisterTargets(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -118,6 +120,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetHealth(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
