@@ -156,6 +156,18 @@ internal sealed partial class Ec2Api
             g.Id != group.Id && g.Ingress.Concat(g.Egress).Any(r => r.GroupId == group.Id));
     }
 
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> AuthorizeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: true);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> AuthorizeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: true);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> RevokeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: false);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> RevokeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: false);
+
     private IEnumerable<object?> ChangeRules(QueryParameters p, bool ingress, bool add)
     {
         var group = p.Get("GroupId") is { } id

@@ -33,27 +33,6 @@ internal sealed partial class Ec2Api
         return _actions.Invoke(this, _state, action, p, () => new AwsServiceError("InvalidAction", $"The action {action} is not valid for this web service."));
     }
 
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> AuthorizeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: true);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> AuthorizeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: true);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> RevokeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: false);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> RevokeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: false);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> StopInstances(QueryParameters p) => ChangeInstances(p, InstanceAction.Stop);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> StartInstances(QueryParameters p) => ChangeInstances(p, InstanceAction.Start);
-
-    [AwsAction(ChangesDataPlane = true)]
-    private IEnumerable<object?> TerminateInstances(QueryParameters p) => ChangeInstances(p, InstanceAction.Terminate);
-
     private static System.Xml.Linq.XElement ReturnTrue => Xml.E("return", "true");
 
     private static string Require(QueryParameters p, string name) =>
