@@ -8,6 +8,9 @@ internal sealed class Ec2Instance
     /// <summary>Gets the instance id (<c>i-</c> and 17 hex digits).</summary>
     public required string Id { get; init; }
 
+    /// <summary>Gets or sets the life-cycle state; <see cref="InstanceLifeCycle"/> moves it on.</summary>
+    public InstanceState State { get; set; } = InstanceState.Pending;
+
     /// <summary>Gets the reservation of the RunInstances call that launched it.</summary>
     public required string ReservationId { get; init; }
 
@@ -44,8 +47,6 @@ internal sealed class Ec2Instance
     public byte[] UserData { get; init; } = [];
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
-
-    public InstanceState State { get; set; } = InstanceState.Pending;
 
     public string StateTransitionReason { get; set; } = string.Empty;
 
