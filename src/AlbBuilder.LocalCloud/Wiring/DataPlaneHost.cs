@@ -73,13 +73,7 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     {
         lock (_state.Gate)
         {
-            var access = Reachability.ResolveTarget(_state, targetGroupArn, key);
-            return access.Reachability switch
-            {
-                TargetReachability.NotRunning => TargetEndpoint.NotRunning(access.InstanceState!),
-                TargetReachability.Blocked => TargetEndpoint.Blocked(access.PrivateIp!),
-                _ => TargetEndpoint.Reachable(_reconciler.LoopbackPortOf(access.InstanceId!, access.Port), access.PrivateIp!),
-            };
+            return Reachability.ResolveTarget(_state, targetGroupArn, key, _reconciler.LoopbackPortOf);
         }
     }
 

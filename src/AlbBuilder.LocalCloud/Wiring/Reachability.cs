@@ -41,16 +41,20 @@ internal static class Reachability
         NetworkRules.AdmitsIngress(state.SecurityGroupsOf(loadBalancer.SecurityGroups), port, ClientAddress, []);
 
     /// <summary>Where a target of a group is for its load balancers: not running, blocked by security groups, or reachable.</summary>
-    public static TargetAccess ResolveTarget(CloudState state, string targetGroupArn, TargetKey key)
+    /// <param name="state">The cloud state.</param>
+    /// <param name="targetGroupArn">The target group.</param>
+    /// <param name="key">The target.</param>
+    /// <param name="loopbackPortOf">Where the data plane serves an instance's port now (the model itself knows no sockets).</param>
+    public static TargetEndpoint ResolveTarget(CloudState state, string targetGroupArn, TargetKey key, Func<string, int, int> loopbackPortOf)
     {
         if (!state.Instances.TryGetValue(key.InstanceId, out var instance))
         {
-            return TargetAccess.NotRunning("terminated");
+            return TargetEndpoint.NotRunning("terminated");
         }
 
         if (instance.State != InstanceState.Running)
         {
-            return TargetAccess.NotRunning(instance.State.Name());
+            return TargetEndpoint.NotRunning(instance.State.Name());
         }
 
         var privateIp = instance.PrivateIp.ToString();
@@ -58,7 +62,7 @@ internal static class Reachability
         // Probes and traffic share one endpoint in the data plane, so both use the traffic port (documented).
         var reached = state.TargetGroups.ContainsKey(targetGroupArn)
             && state.LoadBalancersForwardingTo(targetGroupArn).Any(lb => LoadBalancerReaches(state, lb, instance, key.Port));
-        return reached ? TargetAccess.Reachable(instance.Id, key.Port, privateIp) : TargetAccess.Blocked(privateIp);
+        return reached ? TargetEndpoint.Reachable(loopbackPortOf(instance.Id, key.Port), privateIp) : TargetEndpoint.Blocked(privateIp);
     }
 
     /// <summary>The load balancer's groups let the port out and one of the instance's groups admits it from a load balancer node (group or CIDR).</summary>

@@ -62,9 +62,9 @@ public sealed class ReachabilityTests : IDisposable
         var targetGroup = _cloud.TargetGroup(instance);
         _cloud.Listener(_cloud.LoadBalancer(lbGroup), 80, (targetGroup, 1));
 
-        var access = Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(instance.Id, 80));
+        var access = Resolve(targetGroup.Arn, new TargetKey(instance.Id, 80));
 
-        Assert.Equal(TargetAccess.Reachable(instance.Id, 80, instance.PrivateIp.ToString()), access);
+        Assert.Equal(TargetEndpoint.Reachable(40080, instance.PrivateIp.ToString()), access);
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public sealed class ReachabilityTests : IDisposable
         var targetGroup = _cloud.TargetGroup(viaVpc, viaOther);
         _cloud.Listener(_cloud.LoadBalancer(lbGroup), 80, (targetGroup, 1));
 
-        Assert.Equal(TargetReachability.Reachable, Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(viaVpc.Id, 80)).Reachability);
-        Assert.Equal(TargetAccess.Blocked(viaOther.PrivateIp.ToString()), Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(viaOther.Id, 80)));
-        Assert.Equal(TargetReachability.Blocked, Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(viaVpc.Id, 8080)).Reachability);
+        Assert.Equal(TargetReachability.Reachable, Resolve(targetGroup.Arn, new TargetKey(viaVpc.Id, 80)).Reachability);
+        Assert.Equal(TargetEndpoint.Blocked(viaOther.PrivateIp.ToString()), Resolve(targetGroup.Arn, new TargetKey(viaOther.Id, 80)));
+        Assert.Equal(TargetReachability.Blocked, Resolve(targetGroup.Arn, new TargetKey(viaVpc.Id, 8080)).Reachability);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ReachabilityTests : IDisposable
         var targetGroup = _cloud.TargetGroup(instance);
         _cloud.Listener(_cloud.LoadBalancer(lbGroup), 80, (targetGroup, 1));
 
-        Assert.Equal(TargetReachability.Blocked, Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(instance.Id, 80)).Reachability);
+        Assert.Equal(TargetReachability.Blocked, Resolve(targetGroup.Arn, new TargetKey(instance.Id, 80)).Reachability);
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class ReachabilityTests : IDisposable
         var instance = _cloud.Instance(_cloud.Group(TcpFromCidr(80, "0.0.0.0/0")));
         var targetGroup = _cloud.TargetGroup(instance);
 
-        Assert.Equal(TargetReachability.Blocked, Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(instance.Id, 80)).Reachability);
-        Assert.Equal(TargetReachability.Blocked, Reachability.ResolveTarget(_cloud.State, "arn:unknown", new TargetKey(instance.Id, 80)).Reachability);
+        Assert.Equal(TargetReachability.Blocked, Resolve(targetGroup.Arn, new TargetKey(instance.Id, 80)).Reachability);
+        Assert.Equal(TargetReachability.Blocked, Resolve("arn:unknown", new TargetKey(instance.Id, 80)).Reachability);
     }
 
     [Fact]
@@ -109,9 +109,13 @@ public sealed class ReachabilityTests : IDisposable
         var stopped = _cloud.Instance(_cloud.Group(), InstanceState.Stopped);
         var targetGroup = _cloud.TargetGroup(stopped);
 
-        Assert.Equal(TargetAccess.NotRunning("stopped"), Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey(stopped.Id, 80)));
-        Assert.Equal(TargetAccess.NotRunning("terminated"), Reachability.ResolveTarget(_cloud.State, targetGroup.Arn, new TargetKey("i-0123456789abcdef0", 80)));
+        Assert.Equal(TargetEndpoint.NotRunning("stopped"), Resolve(targetGroup.Arn, new TargetKey(stopped.Id, 80)));
+        Assert.Equal(TargetEndpoint.NotRunning("terminated"), Resolve(targetGroup.Arn, new TargetKey("i-0123456789abcdef0", 80)));
     }
 
     public void Dispose() => _cloud.Dispose();
+
+    /// <summary>Resolves with a data plane that serves every instance port on 40000 + port.</summary>
+    private TargetEndpoint Resolve(string targetGroupArn, TargetKey key) =>
+        Reachability.ResolveTarget(_cloud.State, targetGroupArn, key, (_, port) => 40000 + port);
 }
