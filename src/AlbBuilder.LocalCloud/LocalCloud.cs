@@ -78,8 +78,14 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>Gets the clock that drives this cloud's life cycles.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Gets how long <see cref="StartAsync"/> took for this instance.</summary>
+    /// <summary>Gets how long <see cref="StartAsync(LocalCloudOptions?, CancellationToken)"/> took for this instance.</summary>
     public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Starts a LocalCloud on a free 127.0.0.1 port with the default options (us-east-1, <see cref="LatencyProfile.Instant"/>).</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running cloud; dispose it to stop every server and timer.</returns>
+    /// <example><c>await using var cloud = await LocalCloud.StartAsync(ct);</c></example>
+    public static Task<LocalCloud> StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
 
     /// <summary>Starts a LocalCloud on a free 127.0.0.1 port.</summary>
     /// <param name="options">The options; defaults (us-east-1, <see cref="LatencyProfile.Instant"/>, no signature checks) when null.</param>

@@ -3,11 +3,12 @@ using AlbBuilder.LocalCloud.State;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
-/// <summary>RunInstances, DescribeInstances and the state changes.</summary>
+/// <summary>RunInstances and DescribeInstances.</summary>
 internal sealed partial class Ec2Api
 {
     private const int MaxUserDataBytes = 16 * 1024;
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> RunInstances(QueryParameters p)
     {
         var clientToken = p.Get("ClientToken");
@@ -60,7 +61,7 @@ internal sealed partial class Ec2Api
         var groupIds = p.GetList("SecurityGroupId").ToList();
         foreach (var groupName in p.GetList("SecurityGroup"))
         {
-            groupIds.Add(_state.SecurityGroups.Values.FirstOrDefault(g => g.Name == groupName && g.VpcId == subnet.VpcId)?.Id
+            groupIds.Add(_state.SecurityGroupNamed(groupName, subnet.VpcId)?.Id
                 ?? throw Ec2Errors.GroupNotFound(groupName));
         }
 
@@ -74,7 +75,7 @@ internal sealed partial class Ec2Api
 
         if (groupIds.Count == 0)
         {
-            groupIds.Add(_state.SecurityGroups.Values.First(g => g.IsDefault && g.VpcId == subnet.VpcId).Id);
+            groupIds.Add(_state.DefaultSecurityGroupOf(subnet.VpcId).Id);
         }
 
         var userData = DecodeUserData(p.Get("UserData"));
@@ -149,6 +150,7 @@ internal sealed partial class Ec2Api
             : bytes;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeInstances(QueryParameters p)
     {
         var ids = p.GetList("InstanceId");
@@ -287,70 +289,5 @@ internal sealed partial class Ec2Api
             Xml.E("bootMode", "uefi"),
             Xml.E("currentInstanceBootMode", "uefi"),
         ];
-    }
-
-    private IEnumerable<object?> ChangeInstances(QueryParameters p, InstanceAction action)
-    {
-        var ids = p.GetList("InstanceId");
-        if (ids.Count == 0)
-        {
-            throw Ec2Errors.MissingParameter("InstanceId");
-        }
-
-        var instances = FindInstances(ids);
-
-        // Validate every instance first: AWS changes all or none.
-        foreach (var instance in instances)
-        {
-            var allowed = action switch
-            {
-                InstanceAction.Stop => instance.State is InstanceState.Running or InstanceState.Stopping or InstanceState.Stopped,
-                InstanceAction.Start => instance.State is InstanceState.Stopped or InstanceState.Pending or InstanceState.Running,
-                _ => true,
-            };
-            if (!allowed)
-            {
-                throw Ec2Errors.IncorrectInstanceState(instance.Id, action == InstanceAction.Stop ? "stopped" : "started");
-            }
-        }
-
-        var changes = new List<(string Id, InstanceState Previous, InstanceState Current)>();
-        foreach (var instance in instances)
-        {
-            var previous = instance.State;
-            switch (action)
-            {
-                case InstanceAction.Stop when previous == InstanceState.Running:
-                    _lifeCycle.Halt(instance, terminate: false);
-                    break;
-                case InstanceAction.Start when previous == InstanceState.Stopped:
-                    if (instance.PublicIp is not null)
-                    {
-                        // As on AWS, an auto-assigned public address does not survive a stop.
-                        instance.PublicIp = _state.AllocatePublicIp();
-                        instance.PublicDnsName = PublicDnsName(instance.PublicIp);
-                    }
-
-                    instance.LaunchTime = _state.Now;
-                    instance.StateReason = null;
-                    instance.StateTransitionReason = string.Empty;
-                    _lifeCycle.Boot(instance);
-                    break;
-                case InstanceAction.Terminate when previous is not (InstanceState.Terminated or InstanceState.ShuttingDown):
-                    _lifeCycle.Halt(instance, terminate: true);
-                    break;
-                default:
-                    break;
-            }
-
-            changes.Add((instance.Id, previous, instance.State));
-        }
-
-        yield return Xml.Items("instancesSet", changes, c =>
-        [
-            Xml.E("instanceId", c.Id),
-            Xml.E("currentState", Xml.E("code", Xml.Format((int)c.Current)), Xml.E("name", c.Current.Name())),
-            Xml.E("previousState", Xml.E("code", Xml.Format((int)c.Previous)), Xml.E("name", c.Previous.Name())),
-        ]);
     }
 }

@@ -6,6 +6,7 @@ namespace AlbBuilder.LocalCloud.Ec2;
 /// <summary>VPCs, subnets, zones and images: the fixed default network.</summary>
 internal sealed partial class Ec2Api
 {
+    [AwsAction]
     private IEnumerable<object?> DescribeVpcs(QueryParameters p)
     {
         var ids = p.GetList("VpcId");
@@ -50,6 +51,7 @@ internal sealed partial class Ec2Api
         ]);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeSubnets(QueryParameters p)
     {
         var ids = p.GetList("SubnetId");
@@ -97,6 +99,7 @@ internal sealed partial class Ec2Api
         ]);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeAvailabilityZones(QueryParameters p)
     {
         var names = p.GetList("ZoneName");
@@ -136,6 +139,7 @@ internal sealed partial class Ec2Api
         ]);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeImages(QueryParameters p)
     {
         var ids = p.GetList("ImageId");

@@ -8,6 +8,7 @@ namespace AlbBuilder.LocalCloud.Ec2;
 /// <summary>Security groups and their rules.</summary>
 internal sealed partial class Ec2Api
 {
+    [AwsAction]
     private IEnumerable<object?> CreateSecurityGroup(QueryParameters p)
     {
         var name = Require(p, "GroupName");
@@ -33,7 +34,7 @@ internal sealed partial class Ec2Api
             throw Ec2Errors.InvalidParameterValue("Group names may not be in the format sg-*");
         }
 
-        if (_state.SecurityGroups.Values.Any(g => g.VpcId == vpcId && g.Name == name))
+        if (_state.SecurityGroupNamed(name, vpcId) is not null)
         {
             throw new AwsServiceError("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
         }
@@ -50,6 +51,7 @@ internal sealed partial class Ec2Api
         yield return TagSet(group.Tags);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeSecurityGroups(QueryParameters p)
     {
         var ids = p.GetList("GroupId");
@@ -60,7 +62,7 @@ internal sealed partial class Ec2Api
             FindGroup(id);
         }
 
-        foreach (var name in names.Where(n => !_state.SecurityGroups.Values.Any(g => g.Name == n && g.VpcId == _state.DefaultVpc.Id)))
+        foreach (var name in names.Where(n => _state.SecurityGroupNamed(n, _state.DefaultVpc.Id) is null))
         {
             throw Ec2Errors.GroupNotFound(name);
         }
@@ -106,12 +108,13 @@ internal sealed partial class Ec2Api
         yield return Xml.Opt("nextToken", next);
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteSecurityGroup(QueryParameters p)
     {
         var group = p.Get("GroupId") is { } id
             ? FindGroup(id)
             : p.Get("GroupName") is { } name
-                ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == name && g.VpcId == _state.DefaultVpc.Id)
+                ? _state.SecurityGroupNamed(name, _state.DefaultVpc.Id)
                     ?? throw Ec2Errors.GroupNotFound(name)
                 : throw Ec2Errors.MissingParameter("GroupId");
 
@@ -153,12 +156,24 @@ internal sealed partial class Ec2Api
             g.Id != group.Id && g.Ingress.Concat(g.Egress).Any(r => r.GroupId == group.Id));
     }
 
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> AuthorizeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: true);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> AuthorizeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: true);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> RevokeSecurityGroupIngress(QueryParameters p) => ChangeRules(p, ingress: true, add: false);
+
+    [AwsAction(ChangesDataPlane = true)]
+    private IEnumerable<object?> RevokeSecurityGroupEgress(QueryParameters p) => ChangeRules(p, ingress: false, add: false);
+
     private IEnumerable<object?> ChangeRules(QueryParameters p, bool ingress, bool add)
     {
         var group = p.Get("GroupId") is { } id
             ? FindGroup(id)
             : p.Get("GroupName") is { } name
-                ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == name && g.VpcId == _state.DefaultVpc.Id)
+                ? _state.SecurityGroupNamed(name, _state.DefaultVpc.Id)
                     ?? throw Ec2Errors.GroupNotFound(name)
                 : throw Ec2Errors.MissingParameter("GroupId");
 
@@ -253,7 +268,7 @@ internal sealed partial class Ec2Api
                 var referenced = pair.Get("GroupId") is { } groupId
                     ? FindGroup(groupId)
                     : pair.Get("GroupName") is { } groupName
-                        ? _state.SecurityGroups.Values.FirstOrDefault(g => g.Name == groupName && g.VpcId == group.VpcId)
+                        ? _state.SecurityGroupNamed(groupName, group.VpcId)
                             ?? throw Ec2Errors.GroupNotFound(groupName)
                         : throw Ec2Errors.MissingParameter("Groups.GroupId");
                 if (referenced.VpcId != group.VpcId)

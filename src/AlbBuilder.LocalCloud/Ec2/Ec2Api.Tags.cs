@@ -5,49 +5,7 @@ namespace AlbBuilder.LocalCloud.Ec2;
 /// <summary>CreateTags, DescribeTags and DeleteTags over instances, security groups, VPCs and subnets.</summary>
 internal sealed partial class Ec2Api
 {
-    private IEnumerable<object?> CreateTags(QueryParameters p)
-    {
-        var targets = TaggedResources(p);
-        var tags = ReadTags(p, "Tag");
-        if (tags.Count == 0)
-        {
-            throw Ec2Errors.MissingParameter("Tag");
-        }
-
-        foreach (var (_, _, resourceTags) in targets)
-        {
-            AddTags(resourceTags, tags);
-        }
-
-        yield return ReturnTrue;
-    }
-
-    private IEnumerable<object?> DeleteTags(QueryParameters p)
-    {
-        var targets = TaggedResources(p);
-        var tags = p.GetStructList("Tag");
-        foreach (var (_, _, resourceTags) in targets)
-        {
-            if (tags.Count == 0)
-            {
-                resourceTags.Clear();
-                continue;
-            }
-
-            foreach (var tag in tags)
-            {
-                var key = tag.Get("Key") ?? throw Ec2Errors.MissingParameter("Tag.Key");
-                var value = tag.Get("Value");
-                if (resourceTags.TryGetValue(key, out var current) && (value is null || value == current))
-                {
-                    resourceTags.Remove(key);
-                }
-            }
-        }
-
-        yield return ReturnTrue;
-    }
-
+    [AwsAction]
     private IEnumerable<object?> DescribeTags(QueryParameters p)
     {
         var filters = Ec2Filter.Parse(p);
@@ -77,6 +35,51 @@ internal sealed partial class Ec2Api
             Xml.E("value", t.Value),
         ]);
         yield return Xml.Opt("nextToken", next);
+    }
+
+    [AwsAction]
+    private IEnumerable<object?> DeleteTags(QueryParameters p)
+    {
+        var targets = TaggedResources(p);
+        var tags = p.GetStructList("Tag");
+        foreach (var (_, _, resourceTags) in targets)
+        {
+            if (tags.Count == 0)
+            {
+                resourceTags.Clear();
+                continue;
+            }
+
+            foreach (var tag in tags)
+            {
+                var key = tag.Get("Key") ?? throw Ec2Errors.MissingParameter("Tag.Key");
+                var value = tag.Get("Value");
+                if (resourceTags.TryGetValue(key, out var current) && (value is null || value == current))
+                {
+                    resourceTags.Remove(key);
+                }
+            }
+        }
+
+        yield return ReturnTrue;
+    }
+
+    [AwsAction]
+    private IEnumerable<object?> CreateTags(QueryParameters p)
+    {
+        var targets = TaggedResources(p);
+        var tags = ReadTags(p, "Tag");
+        if (tags.Count == 0)
+        {
+            throw Ec2Errors.MissingParameter("Tag");
+        }
+
+        foreach (var (_, _, resourceTags) in targets)
+        {
+            AddTags(resourceTags, tags);
+        }
+
+        yield return ReturnTrue;
     }
 
     private IEnumerable<(string Id, string Type, Dictionary<string, string> Tags)> AllTaggable() =>

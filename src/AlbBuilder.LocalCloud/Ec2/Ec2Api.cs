@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
@@ -18,64 +17,20 @@ internal sealed partial class Ec2Api
         _lifeCycle = new InstanceLifeCycle(state);
     }
 
-    public static IReadOnlySet<string> Operations { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "DescribeVpcs", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeImages",
-        "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup",
-        "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
-        "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
-        "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances",
-        "CreateTags", "DescribeTags", "DeleteTags",
-    };
+    private static readonly ActionTable<Ec2Api> _actions = ActionTable<Ec2Api>.FromAttributes();
+
+    public static IReadOnlySet<string> Operations { get; } = _actions.Names;
 
     /// <summary>Serves one action and returns the members of its response element.</summary>
     public IEnumerable<object?> Handle(string action, QueryParameters p)
     {
-        IEnumerable<object?> result;
-        var changed = false;
-        if (Operations.Contains(action) && Bool(p, "DryRun") == true)
+        if (_actions.Contains(action) && Bool(p, "DryRun") == true)
         {
             // EC2's permission check without the change: the caller may call it, nothing happens.
             throw new AwsServiceError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
         }
 
-        lock (_state.Gate)
-        {
-            switch (action)
-            {
-                case "DescribeVpcs": result = DescribeVpcs(p); break;
-                case "DescribeSubnets": result = DescribeSubnets(p); break;
-                case "DescribeAvailabilityZones": result = DescribeAvailabilityZones(p); break;
-                case "DescribeImages": result = DescribeImages(p); break;
-                case "CreateSecurityGroup": result = CreateSecurityGroup(p); break;
-                case "DescribeSecurityGroups": result = DescribeSecurityGroups(p); break;
-                case "DeleteSecurityGroup": result = DeleteSecurityGroup(p); changed = true; break;
-                case "AuthorizeSecurityGroupIngress": result = ChangeRules(p, ingress: true, add: true); changed = true; break;
-                case "AuthorizeSecurityGroupEgress": result = ChangeRules(p, ingress: false, add: true); changed = true; break;
-                case "RevokeSecurityGroupIngress": result = ChangeRules(p, ingress: true, add: false); changed = true; break;
-                case "RevokeSecurityGroupEgress": result = ChangeRules(p, ingress: false, add: false); changed = true; break;
-                case "RunInstances": result = RunInstances(p); changed = true; break;
-                case "DescribeInstances": result = DescribeInstances(p); break;
-                case "StopInstances": result = ChangeInstances(p, InstanceAction.Stop); changed = true; break;
-                case "StartInstances": result = ChangeInstances(p, InstanceAction.Start); changed = true; break;
-                case "TerminateInstances": result = ChangeInstances(p, InstanceAction.Terminate); changed = true; break;
-                case "CreateTags": result = CreateTags(p); break;
-                case "DescribeTags": result = DescribeTags(p); break;
-                case "DeleteTags": result = DeleteTags(p); break;
-                default:
-                    throw new AwsServiceError("InvalidAction", $"The action {action} is not valid for this web service.");
-            }
-
-            // Materialize inside the lock: the XML reads mutable state.
-            result = result.ToList();
-        }
-
-        if (changed)
-        {
-            _state.NotifyChanged();
-        }
-
-        return result;
+        return _actions.Invoke(this, _state, action, p, () => new AwsServiceError("InvalidAction", $"The action {action} is not valid for this web service."));
     }
 
     private static System.Xml.Linq.XElement ReturnTrue => Xml.E("return", "true");
@@ -183,37 +138,16 @@ internal sealed partial class Ec2Api
         }
     }
 
-    /// <summary>Pages a sorted list with an opaque NextToken (base64 of the offset).</summary>
+    /// <summary>Pages with EC2's NextToken/MaxResults (<paramref name="minimum"/>–1000; everything when absent).</summary>
     private static (List<T> Page, string? NextToken) Paginate<T>(IReadOnlyList<T> items, int? maxResults, string? nextToken, int minimum)
     {
-        var offset = 0;
-        if (!string.IsNullOrEmpty(nextToken))
-        {
-            try
-            {
-                offset = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(nextToken)), CultureInfo.InvariantCulture);
-            }
-            catch (FormatException)
-            {
-                throw Ec2Errors.InvalidParameterValue($"Invalid value '{nextToken}' for nextToken");
-            }
-        }
-
-        if (maxResults is null)
-        {
-            return (items.Skip(offset).ToList(), null);
-        }
-
-        if (maxResults < minimum || maxResults > 1000)
+        var offset = Paging.Offset(nextToken, () => Ec2Errors.InvalidParameterValue($"Invalid value '{nextToken}' for nextToken"));
+        if (maxResults is not null && (maxResults < minimum || maxResults > 1000))
         {
             throw Ec2Errors.InvalidParameterValue($"Value ( {maxResults} ) for parameter maxResults is invalid. Expecting a value between {minimum} and 1000.");
         }
 
-        var page = items.Skip(offset).Take(maxResults.Value).ToList();
-        var next = offset + page.Count < items.Count
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
-            : null;
-        return (page, next);
+        return Paging.Take(items, offset, maxResults);
     }
 
     [GeneratedRegex("^i-([0-9a-f]{8}|[0-9a-f]{17})$")]

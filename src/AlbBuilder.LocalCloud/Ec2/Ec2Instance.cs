@@ -2,18 +2,26 @@ using System.Net;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
+/// <summary>An emulated EC2 instance: what DescribeInstances shows, and what the data plane serves while it runs.</summary>
 internal sealed class Ec2Instance
 {
+    /// <summary>Gets the instance id (<c>i-</c> and 17 hex digits).</summary>
     public required string Id { get; init; }
 
+    /// <summary>Gets or sets the life-cycle state; <see cref="InstanceLifeCycle"/> moves it on.</summary>
+    public InstanceState State { get; set; } = InstanceState.Pending;
+
+    /// <summary>Gets the reservation of the RunInstances call that launched it.</summary>
     public required string ReservationId { get; init; }
 
     public required string ImageId { get; init; }
 
     public required string InstanceType { get; init; }
 
+    /// <summary>Gets the subnet; its VPC and zone are the instance's.</summary>
     public required Subnet Subnet { get; init; }
 
+    /// <summary>Gets the private address; security-group rules and the load balancer see this one.</summary>
     public required IPAddress PrivateIp { get; init; }
 
     public IPAddress? PublicIp { get; set; }
@@ -39,8 +47,6 @@ internal sealed class Ec2Instance
     public byte[] UserData { get; init; } = [];
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
-
-    public InstanceState State { get; set; } = InstanceState.Pending;
 
     public string StateTransitionReason { get; set; } = string.Empty;
 

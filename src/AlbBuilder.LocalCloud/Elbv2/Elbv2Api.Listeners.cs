@@ -6,6 +6,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Listeners with forward default actions.</summary>
 internal sealed partial class Elbv2Api
 {
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateListener(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));
@@ -31,7 +32,7 @@ internal sealed partial class Elbv2Api
         var actions = ReadActions(p, loadBalancer);
         var tags = ReadTags(p);
 
-        if (_state.Listeners.Values.FirstOrDefault(l => l.LoadBalancerArn == loadBalancer.Arn && l.Port == port) is { } existing)
+        if (_state.ListenerAt(loadBalancer.Arn, port) is { } existing)
         {
             // AWS: creating an identical listener succeeds and returns the existing one.
             if (existing.Protocol == protocol && existing.DefaultActions.Count == actions.Count
@@ -44,7 +45,7 @@ internal sealed partial class Elbv2Api
             throw new AwsServiceError("DuplicateListener", "A listener already exists on this port for this load balancer");
         }
 
-        if (_state.Listeners.Values.Count(l => l.LoadBalancerArn == loadBalancer.Arn) >= 50)
+        if (_state.ListenersOf(loadBalancer.Arn).Count() >= 50)
         {
             throw new AwsServiceError("TooManyListeners", "The quota for the number of listeners per load balancer has been reached");
         }
@@ -102,7 +103,7 @@ internal sealed partial class Elbv2Api
                     throw Elbv2Errors.InvalidConfiguration($"Target group '{arn}' is not in the same VPC as the load balancer");
                 }
 
-                var others = LoadBalancerArnsOf(arn).Where(lb => lb != loadBalancer.Arn).ToList();
+                var others = _state.LoadBalancerArnsForwardingTo(arn).Where(lb => lb != loadBalancer.Arn).ToList();
                 if (others.Count > 0)
                 {
                     throw new AwsServiceError("TargetGroupAssociationLimit", $"The following target groups cannot be associated with more than one load balancer: '{arn}'");
@@ -115,6 +116,7 @@ internal sealed partial class Elbv2Api
         return actions.Count == 0 ? throw Elbv2Errors.Missing("DefaultActions") : actions;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeListeners(QueryParameters p)
     {
         var arns = p.GetList("ListenerArns.member");
@@ -128,7 +130,7 @@ internal sealed partial class Elbv2Api
         if (loadBalancerArn is not null)
         {
             var loadBalancer = FindLoadBalancer(loadBalancerArn);
-            selected = _state.Listeners.Values.Where(l => l.LoadBalancerArn == loadBalancer.Arn).ToList();
+            selected = _state.ListenersOf(loadBalancer.Arn).ToList();
             if (arns.Count > 0)
             {
                 selected = selected.Where(l => arns.Contains(l.Arn)).ToList();
@@ -172,6 +174,7 @@ internal sealed partial class Elbv2Api
         ]),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteListener(QueryParameters p)
     {
         var arn = Require(p, "ListenerArn");

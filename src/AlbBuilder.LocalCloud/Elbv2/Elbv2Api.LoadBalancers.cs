@@ -50,6 +50,7 @@ internal sealed partial class Elbv2Api
         ["zonal_shift.config.enabled"] = IsBool,
     };
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateLoadBalancer(QueryParameters p)
     {
         var name = Require(p, "Name");
@@ -120,7 +121,7 @@ internal sealed partial class Elbv2Api
 
         if (groups.Count == 0)
         {
-            groups.Add(_state.SecurityGroups.Values.First(g => g.IsDefault && g.VpcId == vpcId).Id);
+            groups.Add(_state.DefaultSecurityGroupOf(vpcId).Id);
         }
 
         var tags = ReadTags(p);
@@ -183,6 +184,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeLoadBalancers(QueryParameters p)
     {
         var arns = p.GetList("LoadBalancerArns.member");
@@ -252,6 +254,7 @@ internal sealed partial class Elbv2Api
         Xml.E("IpAddressType", lb.IpAddressType),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteLoadBalancer(QueryParameters p)
     {
         var arn = Require(p, "LoadBalancerArn");
@@ -278,7 +281,7 @@ internal sealed partial class Elbv2Api
         lock (_state.Gate)
         {
             _state.LoadBalancers.Remove(loadBalancer.Arn);
-            foreach (var listener in _state.Listeners.Values.Where(l => l.LoadBalancerArn == loadBalancer.Arn).ToList())
+            foreach (var listener in _state.ListenersOf(loadBalancer.Arn).ToList())
             {
                 _state.Listeners.Remove(listener.Arn);
             }
@@ -297,6 +300,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> ModifyLoadBalancerAttributes(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));
@@ -304,6 +308,7 @@ internal sealed partial class Elbv2Api
         yield return Attributes(loadBalancer.Attributes);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeLoadBalancerAttributes(QueryParameters p)
     {
         var loadBalancer = FindLoadBalancer(Require(p, "LoadBalancerArn"));

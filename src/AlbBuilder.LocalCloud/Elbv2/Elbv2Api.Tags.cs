@@ -5,6 +5,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>AddTags, RemoveTags and DescribeTags on load balancers, target groups and listeners.</summary>
 internal sealed partial class Elbv2Api
 {
+    [AwsAction]
     private IEnumerable<object?> AddTags(QueryParameters p)
     {
         var resources = ReadResources(p);
@@ -22,6 +23,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction]
     private IEnumerable<object?> RemoveTags(QueryParameters p)
     {
         var resources = ReadResources(p);
@@ -42,6 +44,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTags(QueryParameters p)
     {
         var arns = p.GetList("ResourceArns.member");

@@ -43,6 +43,7 @@ internal sealed partial class Elbv2Api
         ["target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage"] = v => v == "off" || IsInt(1, 100)(v),
     };
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> CreateTargetGroup(QueryParameters p)
     {
         var name = Require(p, "Name");
@@ -164,6 +165,7 @@ internal sealed partial class Elbv2Api
         return true;
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetGroups(QueryParameters p)
     {
         var arns = p.GetList("TargetGroupArns.member");
@@ -200,7 +202,7 @@ internal sealed partial class Elbv2Api
         else if (loadBalancerArn is not null)
         {
             var loadBalancer = FindLoadBalancer(loadBalancerArn);
-            var used = TargetGroupArnsOf(loadBalancer.Arn);
+            var used = _state.TargetGroupArnsOf(loadBalancer.Arn);
             selected = all.Where(tg => used.Contains(tg.Arn)).ToList();
         }
         else
@@ -229,19 +231,20 @@ internal sealed partial class Elbv2Api
         Xml.E("UnhealthyThresholdCount", Xml.Format(tg.HealthCheck.UnhealthyThresholdCount)),
         Xml.E("HealthCheckPath", tg.HealthCheck.Path),
         Xml.E("Matcher", Xml.E("HttpCode", tg.HealthCheck.Matcher)),
-        Xml.MemberValues("LoadBalancerArns", LoadBalancerArnsOf(tg.Arn)),
+        Xml.MemberValues("LoadBalancerArns", _state.LoadBalancerArnsForwardingTo(tg.Arn)),
         Xml.E("TargetType", tg.TargetType),
         Xml.E("ProtocolVersion", tg.ProtocolVersion),
         Xml.E("IpAddressType", tg.IpAddressType),
     ];
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeleteTargetGroup(QueryParameters p)
     {
         var arn = Require(p, "TargetGroupArn");
         ValidateArn(arn, ":targetgroup/", "target group");
         if (_state.TargetGroups.ContainsKey(arn))
         {
-            if (LoadBalancerArnsOf(arn).Count > 0)
+            if (_state.LoadBalancerArnsForwardingTo(arn).Count > 0)
             {
                 throw Elbv2Errors.ResourceInUse($"Target group '{arn}' is currently in use by a listener or a rule");
             }
@@ -252,6 +255,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> ModifyTargetGroupAttributes(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -259,6 +263,7 @@ internal sealed partial class Elbv2Api
         yield return Attributes(targetGroup.Attributes);
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetGroupAttributes(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -272,18 +277,4 @@ internal sealed partial class Elbv2Api
             ? targetGroup
             : throw Elbv2Errors.TargetGroupNotFound($"Target groups '[{arn}]' not found");
     }
-
-    /// <summary>The load balancers whose listeners forward to a target group.</summary>
-    internal List<string> LoadBalancerArnsOf(string targetGroupArn) =>
-        _state.Listeners.Values
-            .Where(l => l.DefaultActions.Any(a => a.TargetGroups.Any(t => t.TargetGroupArn == targetGroupArn)))
-            .Select(l => l.LoadBalancerArn)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-    private HashSet<string> TargetGroupArnsOf(string loadBalancerArn) =>
-        _state.Listeners.Values
-            .Where(l => l.LoadBalancerArn == loadBalancerArn)
-            .SelectMany(l => l.DefaultActions.SelectMany(a => a.TargetGroups.Select(t => t.TargetGroupArn)))
-            .ToHashSet(StringComparer.Ordinal);
 }

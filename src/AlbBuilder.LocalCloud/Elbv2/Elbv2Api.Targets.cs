@@ -8,6 +8,7 @@ namespace AlbBuilder.LocalCloud.Elbv2;
 /// <summary>Registering, draining and describing targets.</summary>
 internal sealed partial class Elbv2Api
 {
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> RegisterTargets(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -54,6 +55,7 @@ internal sealed partial class Elbv2Api
         yield break;
     }
 
+    [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> DeregisterTargets(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -79,7 +81,7 @@ internal sealed partial class Elbv2Api
 
     private void Deregister(TargetGroup targetGroup, IEnumerable<TargetKey> keys)
     {
-        var inUse = LoadBalancerArnsOf(targetGroup.Arn).Count > 0;
+        var inUse = _state.LoadBalancerArnsForwardingTo(targetGroup.Arn).Count > 0;
         var delay = _state.Profile.Configured(TimeSpan.FromSeconds(
             int.Parse(targetGroup.Attributes["deregistration_delay.timeout_seconds"], CultureInfo.InvariantCulture)));
         foreach (var key in keys)
@@ -118,6 +120,7 @@ internal sealed partial class Elbv2Api
         _state.NotifyChanged();
     }
 
+    [AwsAction]
     private IEnumerable<object?> DescribeTargetHealth(QueryParameters p)
     {
         var targetGroup = FindTargetGroup(Require(p, "TargetGroupArn"));
@@ -190,16 +193,13 @@ internal sealed partial class Elbv2Api
             return TargetHealthView.InvalidState(instance.State.Name());
         }
 
-        var loadBalancers = LoadBalancerArnsOf(targetGroup.Arn)
-            .Select(arn => _state.LoadBalancers.GetValueOrDefault(arn))
-            .Where(lb => lb is { Deleting: false })
-            .ToList();
+        var loadBalancers = _state.LoadBalancersForwardingTo(targetGroup.Arn).Where(lb => !lb.Deleting).ToList();
         if (loadBalancers.Count == 0)
         {
             return TargetHealthView.NotInUse;
         }
 
-        if (loadBalancers.All(lb => lb!.State != LoadBalancerState.Active))
+        if (loadBalancers.All(lb => lb.State != LoadBalancerState.Active))
         {
             return TargetHealthView.RegistrationInProgress;
         }

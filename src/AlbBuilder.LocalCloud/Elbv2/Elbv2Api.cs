@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
@@ -18,60 +17,13 @@ internal sealed partial class Elbv2Api
         _health = health;
     }
 
-    public static IReadOnlySet<string> Operations { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer",
-        "ModifyLoadBalancerAttributes", "DescribeLoadBalancerAttributes",
-        "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroupAttributes",
-        "DescribeTargetGroupAttributes", "DeleteTargetGroup",
-        "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
-        "CreateListener", "DescribeListeners", "DeleteListener",
-        "AddTags", "RemoveTags", "DescribeTags",
-    };
+    private static readonly ActionTable<Elbv2Api> _actions = ActionTable<Elbv2Api>.FromAttributes();
+
+    public static IReadOnlySet<string> Operations { get; } = _actions.Names;
 
     /// <summary>Serves one action and returns the members of its <c>XResult</c> element.</summary>
-    public IEnumerable<object?> Handle(string action, QueryParameters p)
-    {
-        List<object?> result;
-        var changed = false;
-        lock (_state.Gate)
-        {
-            IEnumerable<object?> members;
-            switch (action)
-            {
-                case "CreateLoadBalancer": members = CreateLoadBalancer(p); changed = true; break;
-                case "DescribeLoadBalancers": members = DescribeLoadBalancers(p); break;
-                case "DeleteLoadBalancer": members = DeleteLoadBalancer(p); changed = true; break;
-                case "ModifyLoadBalancerAttributes": members = ModifyLoadBalancerAttributes(p); break;
-                case "DescribeLoadBalancerAttributes": members = DescribeLoadBalancerAttributes(p); break;
-                case "CreateTargetGroup": members = CreateTargetGroup(p); changed = true; break;
-                case "DescribeTargetGroups": members = DescribeTargetGroups(p); break;
-                case "ModifyTargetGroupAttributes": members = ModifyTargetGroupAttributes(p); changed = true; break;
-                case "DescribeTargetGroupAttributes": members = DescribeTargetGroupAttributes(p); break;
-                case "DeleteTargetGroup": members = DeleteTargetGroup(p); changed = true; break;
-                case "RegisterTargets": members = RegisterTargets(p); changed = true; break;
-                case "DeregisterTargets": members = DeregisterTargets(p); changed = true; break;
-                case "DescribeTargetHealth": members = DescribeTargetHealth(p); break;
-                case "CreateListener": members = CreateListener(p); changed = true; break;
-                case "DescribeListeners": members = DescribeListeners(p); break;
-                case "DeleteListener": members = DeleteListener(p); changed = true; break;
-                case "AddTags": members = AddTags(p); break;
-                case "RemoveTags": members = RemoveTags(p); break;
-                case "DescribeTags": members = DescribeTags(p); break;
-                default:
-                    throw new AwsServiceError("InvalidAction", $"Could not find operation {action} for version 2015-12-01");
-            }
-
-            result = members.ToList();
-        }
-
-        if (changed)
-        {
-            _state.NotifyChanged();
-        }
-
-        return result;
-    }
+    public IEnumerable<object?> Handle(string action, QueryParameters p) =>
+        _actions.Invoke(this, _state, action, p, () => new AwsServiceError("InvalidAction", $"Could not find operation {action} for version 2015-12-01"));
 
     private static string Require(QueryParameters p, string name) =>
         string.IsNullOrEmpty(p.Get(name)) ? throw Elbv2Errors.Missing(name) : p.Get(name)!;
@@ -165,28 +117,11 @@ internal sealed partial class Elbv2Api
         }
     }
 
-    /// <summary>Pages with ELBv2's Marker/PageSize (1–400); the marker is opaque (base64 of the offset).</summary>
+    /// <summary>Pages with ELBv2's Marker/PageSize (1–400, 400 when absent).</summary>
     private static (List<T> Page, string? NextMarker) Page<T>(IReadOnlyList<T> items, QueryParameters p)
     {
-        var pageSize = Int(p, "PageSize", 1, 400);
-        var offset = 0;
-        if (p.Get("Marker") is { Length: > 0 } marker)
-        {
-            try
-            {
-                offset = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(marker)), CultureInfo.InvariantCulture);
-            }
-            catch (FormatException)
-            {
-                throw Elbv2Errors.Validation("Invalid Marker");
-            }
-        }
-
-        var page = items.Skip(offset).Take(pageSize ?? 400).ToList();
-        var next = offset + page.Count < items.Count
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
-            : null;
-        return (page, next);
+        var pageSize = Int(p, "PageSize", 1, 400) ?? 400;
+        return Paging.Take(items, p.Get("Marker"), pageSize, () => Elbv2Errors.Validation("Invalid Marker"));
     }
 
     private static System.Xml.Linq.XElement Attributes(IReadOnlyDictionary<string, string> attributes) =>

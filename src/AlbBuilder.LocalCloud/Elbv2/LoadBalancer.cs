@@ -27,6 +27,9 @@ internal sealed class LoadBalancer
     /// <summary>Gets or sets a value indicating whether DeleteLoadBalancer was called; it disappears after the deletion latency.</summary>
     public bool Deleting { get; set; }
 
+    /// <summary>Gets a value indicating whether the load balancer serves clients: active and not being deleted.</summary>
+    public bool IsActive => !Deleting && State == LoadBalancerState.Active;
+
     public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);

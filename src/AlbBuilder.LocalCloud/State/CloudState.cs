@@ -5,7 +5,7 @@ using AlbBuilder.LocalCloud.Elbv2;
 namespace AlbBuilder.LocalCloud.State;
 
 /// <summary>Every resource of the emulated account; all access goes through <see cref="Gate"/>.</summary>
-internal sealed class CloudState
+internal sealed partial class CloudState
 {
     public const string AccountId = "123456789012";
     public const string AmazonLinuxImageId = "ami-0a1b2c3d4e5f60718";

@@ -81,4 +81,26 @@ public sealed class StartupTests(ITestOutputHelper output)
         Assert.Equal("eu-central-1", elb.AuthenticationRegion);
         Assert.Same(cloud.Credentials, ec2.DefaultAWSCredentials);
     }
+
+    [Fact]
+    public async Task StartAsync_PositionalCancellationToken_StartsWithDefaults()
+    {
+        using var cts = new CancellationTokenSource();
+        var ct = cts.Token;
+
+        await using var cloud = await LocalCloud.StartAsync(ct);
+
+        Assert.Equal("us-east-1", cloud.Region);
+        Assert.Same(LatencyProfile.Instant, cloud.LatencyProfile);
+        Assert.Equal("127.0.0.1", cloud.ServiceUrl.Host);
+    }
+
+    [Fact]
+    public async Task StartAsync_PositionalCancellationToken_AlreadyCancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LocalCloud.StartAsync(cts.Token));
+    }
 }

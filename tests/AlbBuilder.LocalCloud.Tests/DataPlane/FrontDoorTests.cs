@@ -1,16 +1,21 @@
 using System.Net;
 using AlbBuilder.LocalCloud.DataPlane;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AlbBuilder.LocalCloud.Tests.DataPlane;
 
+/// <summary>Real traffic through a front door; the group's health comes from a scripted probe on a fake clock.</summary>
 public sealed class FrontDoorTests
 {
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private const string AlbDns = "lab-alb-1234567890.us-east-1.elb.amazonaws.com";
     private static readonly TargetKey A = new("i-0aaaaaaaaaaaaaaaa", 80);
     private static readonly TargetKey B = new("i-0bbbbbbbbbbbbbbbb", 80);
 
     private readonly TargetRegistry _registry = new();
+    private readonly ScriptedProbe _probe = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task TwoHealthyBackends_RequestsAlternateBetweenBoth()
@@ -18,7 +23,7 @@ public sealed class FrontDoorTests
         await using var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         var bodies = new List<string>();
@@ -40,7 +45,7 @@ public sealed class FrontDoorTests
         var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         // The control plane's StopInstances: mark not running, re-evaluate, then stop the server.
@@ -64,12 +69,16 @@ public sealed class FrontDoorTests
         var serverA = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
         await using var serverB = await InstanceWebServer.StartAsync("ip-10-0-2-20.ec2.internal");
         await using var checker = await HealthyGroupAsync(serverA, serverB);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
-        // httpd dies but the instance keeps running: only the health checks can notice.
+        // httpd dies but the instance keeps running: only the health checks can notice (the real probe's answer
+        // to a refused connection is HttpHealthProbeTests').
         await serverA.DisposeAsync();
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+        for (var check = 0; check < 2; check++)
+        {
+            await CheckAsync(HealthProbeResult.ConnectionFailed, HealthProbeResult.Pass);
+        }
 
         Assert.Equal(TargetHealthReasons.FailedHealthChecks, checker.GetHealth(A).Reason);
         for (var i = 0; i < 20; i++)
@@ -123,8 +132,8 @@ public sealed class FrontDoorTests
     public async Task GroupWithoutTargets_Answers503ServiceTemporarilyUnavailable()
     {
         await using var checker = new TargetHealthChecker(
-            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve);
-        await using var door = await FrontDoor.StartAsync(80, _ => checker.NextRoute());
+            new TargetHealthCheckSettings("/", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), 5, 2, "200"), _registry.Resolve, _probe);
+        await using var door = await FrontDoor.StartAsync(80, _ => checker.Pool.NextRoute());
         using var client = ClientFor(door);
 
         using var response = await client.GetAsync(new Uri($"http://{AlbDns}/"));
@@ -233,13 +242,20 @@ public sealed class FrontDoorTests
         _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.10"));
         _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.2.20"));
         var checker = new TargetHealthChecker(
-            new TargetHealthCheckSettings("/", TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve);
+            new TargetHealthCheckSettings("/", Interval, TimeSpan.FromSeconds(2), 2, 2, "200"), _registry.Resolve, _probe, _time);
         checker.Register(A);
         checker.Register(B);
-        await HealthWait.UntilAsync(
-            checker,
-            c => c.GetSnapshot().All(s => s.State == TargetHealthState.Healthy) && c.RoutableTargets.Length == 2,
-            "both targets healthy");
+        await CheckAsync(HealthProbeResult.Pass, HealthProbeResult.Pass);
+        Assert.All(checker.GetSnapshot(), s => Assert.Equal(TargetHealthState.Healthy, s.State));
+        Assert.Equal(2, checker.Pool.RoutableTargets.Length);
         return checker;
+    }
+
+    /// <summary>One interval passes; the probe answers A's and B's checks.</summary>
+    private async Task CheckAsync(HealthProbeResult forA, HealthProbeResult forB)
+    {
+        _time.Advance(Interval);
+        await _probe.AnswerAsync(A, forA);
+        await _probe.AnswerAsync(B, forB);
     }
 }

@@ -3,346 +3,414 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AlbBuilder.LocalCloud.Tests.DataPlane;
 
-/// <summary>Real HTTP checks against loopback servers with a 50 ms interval; assertions wait on state events, never on time.</summary>
-public sealed class TargetHealthCheckerTests
+/// <summary>
+/// The checker's schedule, thresholds, states and routing on a <see cref="FakeTimeProvider"/> with a scripted probe:
+/// each check happens when the test advances the clock by one interval and is applied when the test answers it.
+/// </summary>
+public sealed class TargetHealthCheckerTests : IAsyncDisposable
 {
     private const int HealthyThreshold = 3;
     private const int UnhealthyThreshold = 2;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private static readonly TargetKey A = new("i-0aaaaaaaaaaaaaaaa", 80);
     private static readonly TargetKey B = new("i-0bbbbbbbbbbbbbbbb", 80);
+    private static readonly HealthProbeResult NotFound = HealthProbeResult.Mismatch(404);
 
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly TargetRegistry _registry = new();
+    private readonly ScriptedProbe _probe = new();
+    private readonly List<TargetHealthChecker> _checkers = [];
 
     [Fact]
-    public async Task Register_ServingTarget_IsInitialThenHealthyAfterOnePass()
+    public async Task Register_IsRegistrationInProgress_FirstCheckOneIntervalLater_HealthyAfterOnePass()
     {
-        await using var server = await InstanceWebServer.StartAsync("ip-10-0-1-10.ec2.internal");
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.10"));
-        await using var checker = NewChecker();
+        _registry.Set(A, TargetEndpoint.Reachable(41001, "10.0.1.10"));
+        var checker = NewChecker();
 
         Assert.True(checker.Register(A));
-        var initial = checker.GetHealth(A);
-        Assert.Equal(TargetHealthState.Initial, initial.State);
-        Assert.Contains(initial.Reason, new[] { TargetHealthReasons.RegistrationInProgress, TargetHealthReasons.InitialHealthChecking });
-
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
-
-        Assert.Null(checker.GetHealth(A).Reason);
-        Assert.InRange(server.HealthCheckCount, 1, long.MaxValue);
-        Assert.Equal(0, server.RequestCount);
-        Assert.Equal([new RoutableTarget(A, server.Port)], checker.RoutableTargets.ToArray());
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.RegistrationInProgress), StateOf(checker, A));
         Assert.False(checker.Register(A), "registering twice is a no-op");
+
+        _time.Advance(Interval - TimeSpan.FromSeconds(1));
+        Assert.Empty(_probe.Requests);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _probe.NextAsync(A);
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.InitialHealthChecking), StateOf(checker, A));
+        Assert.Equal(TargetHealthReasons.InitialHealthCheckingDescription, checker.GetHealth(A).Description);
+
+        await AnswerNextAsync(A, HealthProbeResult.Pass, advance: false);
+
+        var healthy = checker.GetHealth(A);
+        Assert.Equal(TargetHealthState.Healthy, healthy.State);
+        Assert.Null(healthy.Reason);
+        Assert.Null(healthy.Description);
+        Assert.Equal(_time.GetUtcNow(), healthy.Since);
+        Assert.Equal([new RoutableTarget(A, 41001)], checker.Pool.RoutableTargets.ToArray());
     }
 
     [Fact]
-    public async Task Check_SendsPrivateIpAsHost_ElbUserAgent_AndPath()
+    public async Task Check_AsksTheProbeWithTheTargetEndpointAndSettings()
     {
-        await using var server = await RecordingServer.StartAsync();
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.23"));
-        await using var checker = NewChecker(Settings(path: "/health"));
-
+        var endpoint = TargetEndpoint.Reachable(41002, "10.0.1.23");
+        _registry.Set(A, endpoint);
+        var settings = Settings(path: "/health", matcher: "200,202");
+        var checker = NewChecker(settings);
         checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
 
-        Assert.True(server.Requests.TryPeek(out var request));
-        Assert.Equal("10.0.1.23", request.Host);
-        Assert.Equal("ELB-HealthChecker/2.0", request.UserAgent);
-        Assert.Equal("/health", request.Path);
+        var request = await AnswerNextAsync(A, HealthProbeResult.Pass);
+
+        Assert.Equal(A, request.Target);
+        Assert.Equal(endpoint, request.Endpoint);
+        Assert.Equal(settings, request.Settings);
+        Assert.True(request.Matcher.Matches(202));
+        Assert.False(request.Matcher.Matches(204));
     }
 
     [Fact]
-    public async Task Check_404FromMissingPath_IsUnhealthyResponseCodeMismatchAfterThreshold()
+    public async Task Failures_MakeAnInitialTargetUnhealthyOnlyAtTheThreshold_ReasonFromTheFailure()
     {
-        await using var server = await InstanceWebServer.StartAsync("ip-10-0-1-11.ec2.internal");
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.11"));
-        await using var checker = NewChecker(Settings(path: "/health"));
+        var checker = RegisteredChecker(A);
 
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+        await AnswerNextAsync(A, NotFound);
+        Assert.Equal(TargetHealthState.Initial, checker.GetHealth(A).State);
+        await AnswerNextAsync(A, NotFound);
 
         var health = checker.GetHealth(A);
+        Assert.Equal(TargetHealthState.Unhealthy, health.State);
         Assert.Equal(TargetHealthReasons.ResponseCodeMismatch, health.Reason);
         Assert.Equal("Health checks failed with these codes: [404]", health.Description);
-        Assert.InRange(server.HealthCheckCount, UnhealthyThreshold, long.MaxValue);
-    }
-
-    [Theory]
-    [InlineData("200-299", 202, true)]
-    [InlineData("200,202", 202, true)]
-    [InlineData("200", 202, false)]
-    public async Task Check_UsesMatcher(string matcher, int status, bool expectHealthy)
-    {
-        await using var server = await RecordingServer.StartAsync(status);
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.12"));
-        await using var checker = NewChecker(Settings(matcher: matcher));
-
-        checker.Register(A);
-        await HealthWait.UntilAsync(checker, c => c.GetHealth(A).State is TargetHealthState.Healthy or TargetHealthState.Unhealthy, "A is decided");
-
-        Assert.Equal(expectHealthy ? TargetHealthState.Healthy : TargetHealthState.Unhealthy, checker.GetHealth(A).State);
     }
 
     [Fact]
-    public async Task Unhealthy_ReturnsToHealthyOnlyAfterHealthyThresholdPasses()
+    public async Task Failures_MakeAHealthyTargetUnhealthyAtTheThreshold()
     {
-        await using var server = await RecordingServer.StartAsync(500);
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.13"));
-        await using var checker = NewChecker();
-        var passesWhenHealthy = -1;
-        checker.HealthChanged += (_, _) =>
-        {
-            if (checker.GetHealth(A).State == TargetHealthState.Healthy)
-            {
-                Interlocked.CompareExchange(ref passesWhenHealthy, server.Answered(200), -1);
-            }
-        };
+        var checker = RegisteredChecker(A);
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
 
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+        await AnswerNextAsync(A, HealthProbeResult.ConnectionFailed);
+        Assert.Equal(TargetHealthState.Healthy, checker.GetHealth(A).State);
+        await AnswerNextAsync(A, HealthProbeResult.ConnectionFailed);
+
+        Assert.Equal((TargetHealthState.Unhealthy, TargetHealthReasons.FailedHealthChecks), StateOf(checker, A));
+    }
+
+    [Fact]
+    public async Task Unhealthy_ReturnsToHealthyOnlyAfterHealthyThresholdPasses_ReasonFollowsTheLatestFailure()
+    {
+        var checker = RegisteredChecker(A);
+        await AnswerNextAsync(A, HealthProbeResult.Mismatch(500));
+        await AnswerNextAsync(A, HealthProbeResult.Mismatch(500));
         Assert.Equal("Health checks failed with these codes: [500]", checker.GetHealth(A).Description);
+        await AnswerNextAsync(A, HealthProbeResult.TimedOut);
+        Assert.Equal((TargetHealthState.Unhealthy, TargetHealthReasons.Timeout), StateOf(checker, A));
 
-        server.StatusCode = 200;
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+        for (var pass = 1; pass < HealthyThreshold; pass++)
+        {
+            await AnswerNextAsync(A, HealthProbeResult.Pass);
+            Assert.Equal(TargetHealthState.Unhealthy, checker.GetHealth(A).State);
+        }
 
-        Assert.InRange(Volatile.Read(ref passesWhenHealthy), HealthyThreshold, int.MaxValue);
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
+        Assert.Equal(TargetHealthState.Healthy, checker.GetHealth(A).State);
     }
 
     [Fact]
-    public async Task StoppedInstance_IsUnusedInvalidStateAtOnce_AndRunsAgainAfterRestart()
-    {
-        var server = await InstanceWebServer.StartAsync("ip-10-0-1-14.ec2.internal");
-        var port = server.Port;
-        _registry.Set(A, TargetEndpoint.Reachable(port, "10.0.1.14"));
-        await using var checker = NewChecker();
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
-
-        // The control plane's stop: mark not running, re-evaluate, then stop the server.
-        _registry.Set(A, TargetEndpoint.NotRunning("stopped"));
-        checker.Reevaluate();
-        await server.DisposeAsync();
-
-        var stopped = checker.GetHealth(A);
-        Assert.Equal(TargetHealthState.Unused, stopped.State);
-        Assert.Equal(TargetHealthReasons.InvalidState, stopped.Reason);
-        Assert.Equal("Target is in the stopped state", stopped.Description);
-        Assert.Empty(checker.RoutableTargets.ToArray());
-
-        await using var restarted = await InstanceWebServer.StartAsync("ip-10-0-1-14.ec2.internal", port);
-        _registry.Set(A, TargetEndpoint.Reachable(port, "10.0.1.14"));
-        checker.Reevaluate();
-
-        var again = checker.GetHealth(A);
-        Assert.Equal(TargetHealthState.Initial, again.State);
-        Assert.Equal(TargetHealthReasons.InitialHealthChecking, again.Reason);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
-    }
-
-    [Fact]
-    public async Task RefusedConnection_IsUnhealthyFailedHealthChecks()
-    {
-        var server = await InstanceWebServer.StartAsync("ip-10-0-1-15.ec2.internal");
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.15"));
-        await server.DisposeAsync(); // httpd died, the instance still runs
-        await using var checker = NewChecker();
-
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
-
-        Assert.Equal(TargetHealthReasons.FailedHealthChecks, checker.GetHealth(A).Reason);
-    }
-
-    [Fact]
-    public async Task SecurityGroupBlocksCheck_IsUnhealthyTargetTimeout()
+    public async Task BlockedTarget_IsProbedAsBlocked_AndATimeoutIsTargetTimeout()
     {
         _registry.Set(A, TargetEndpoint.Blocked("10.0.1.16"));
-        await using var checker = NewChecker(Settings(timeout: TimeSpan.FromMilliseconds(30)));
-
+        var checker = NewChecker();
         checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
 
+        var request = await AnswerNextAsync(A, HealthProbeResult.TimedOut);
+        await AnswerNextAsync(A, HealthProbeResult.TimedOut);
+
+        Assert.Equal(TargetReachability.Blocked, request.Endpoint.Reachability);
         var health = checker.GetHealth(A);
-        Assert.Equal(TargetHealthReasons.Timeout, health.Reason);
+        Assert.Equal((TargetHealthState.Unhealthy, TargetHealthReasons.Timeout), (health.State, health.Reason));
         Assert.Equal("Request timed out", health.Description);
     }
 
     [Fact]
-    public async Task RoutableTargets_OnlyHealthy_ThenFailOpenWhenAllUnhealthy()
+    public async Task StoppedInstance_IsUnusedInvalidStateAtOnce_NotProbed_AndInitialAgainAfterRestart()
     {
-        await using var serverA = await RecordingServer.StartAsync(200);
-        await using var serverB = await RecordingServer.StartAsync(404);
-        _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.17"));
-        _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.1.18"));
-        await using var checker = NewChecker();
-        checker.Register(A);
-        checker.Register(B);
+        var checker = RegisteredChecker(A);
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
 
-        await HealthWait.UntilAsync(
-            checker,
-            c => c.GetHealth(A).State == TargetHealthState.Healthy && c.GetHealth(B).State == TargetHealthState.Unhealthy,
-            "A healthy and B unhealthy");
-        Assert.Equal([new RoutableTarget(A, serverA.Port)], checker.RoutableTargets.ToArray());
+        // The control plane's stop: mark not running, re-evaluate, then stop the server.
+        _registry.Set(A, TargetEndpoint.NotRunning("stopped"));
+        checker.Reevaluate();
 
-        serverA.StatusCode = 500;
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+        var stopped = checker.GetHealth(A);
+        Assert.Equal((TargetHealthState.Unused, TargetHealthReasons.InvalidState), (stopped.State, stopped.Reason));
+        Assert.Equal("Target is in the stopped state", stopped.Description);
+        Assert.Empty(checker.Pool.RoutableTargets.ToArray());
+        var checks = _probe.Requests.Count;
+        _time.Advance(Interval * 3);
+        Assert.Equal(checks, _probe.Requests.Count);
 
-        Assert.Equal([A, B], checker.RoutableTargets.Select(t => t.Key));
+        _registry.Set(A, TargetEndpoint.Reachable(41001, "10.0.1.10"));
+        checker.Reevaluate();
+
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.InitialHealthChecking), StateOf(checker, A));
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
+        Assert.Equal(TargetHealthState.Healthy, checker.GetHealth(A).State);
+    }
+
+    [Fact]
+    public async Task ResultOfACheckStartedBeforeAStop_IsIgnored()
+    {
+        var checker = RegisteredChecker(A);
+        _time.Advance(Interval);
+        await _probe.NextAsync(A);
+
+        _registry.Set(A, TargetEndpoint.NotRunning("stopping"));
+        checker.Reevaluate();
+        _registry.Set(A, TargetEndpoint.Reachable(41001, "10.0.1.10"));
+        checker.Reevaluate();
+        await AnswerNextAsync(A, HealthProbeResult.Pass, advance: false);
+
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.InitialHealthChecking), StateOf(checker, A));
+    }
+
+    [Fact]
+    public async Task Pool_OnlyHealthy_ThenFailOpenWhenAllUnhealthy()
+    {
+        var checker = RegisteredChecker(A, B);
+        await AnswerBothAsync(HealthProbeResult.Pass, NotFound);
+        await AnswerBothAsync(HealthProbeResult.Pass, NotFound);
+        Assert.Equal((TargetHealthState.Unhealthy, TargetHealthState.Healthy), (checker.GetHealth(B).State, checker.GetHealth(A).State));
+        Assert.Equal([new RoutableTarget(A, 41001)], checker.Pool.RoutableTargets.ToArray());
+
+        await AnswerBothAsync(NotFound, NotFound);
+        await AnswerBothAsync(NotFound, NotFound);
+
+        Assert.Equal(TargetHealthState.Unhealthy, checker.GetHealth(A).State);
+        Assert.Equal([A, B], checker.Pool.RoutableTargets.Select(t => t.Key));
     }
 
     [Fact]
     public async Task FailOpen_NeverIncludesStoppedTargets()
     {
-        await using var serverB = await RecordingServer.StartAsync(404);
         _registry.Set(A, TargetEndpoint.NotRunning("stopped"));
-        _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.1.19"));
-        await using var checker = NewChecker();
+        _registry.Set(B, TargetEndpoint.Reachable(41002, "10.0.1.19"));
+        var checker = NewChecker();
         checker.Register(A);
         checker.Register(B);
 
-        await HealthWait.UntilStateAsync(checker, B, TargetHealthState.Unhealthy);
+        await AnswerNextAsync(B, NotFound);
+        await AnswerNextAsync(B, NotFound);
 
+        Assert.Equal(TargetHealthState.Unhealthy, checker.GetHealth(B).State);
         Assert.Equal(TargetHealthState.Unused, checker.GetHealth(A).State);
-        Assert.Equal([B], checker.RoutableTargets.Select(t => t.Key));
+        Assert.Equal([B], checker.Pool.RoutableTargets.Select(t => t.Key));
     }
 
     [Fact]
-    public async Task Deregister_IsDrainingForTheDelay_ThenGone()
+    public async Task Deregister_IsDrainingForTheDelay_NotChecked_ThenGone()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        _registry.Set(A, TargetEndpoint.Reachable(PortProbe.FreePort(), "10.0.1.20"));
-        await using var checker = NewChecker(Settings(interval: TimeSpan.FromSeconds(30)), time);
-        checker.Register(A);
-        Assert.Equal([A], checker.RoutableTargets.Select(t => t.Key)); // fail-open over the initial target
+        var checker = RegisteredChecker(A);
+        Assert.Equal([A], checker.Pool.RoutableTargets.Select(t => t.Key)); // fail-open over the initial target
 
         Assert.True(checker.Deregister(A, TimeSpan.FromSeconds(300)));
 
         var draining = checker.GetHealth(A);
-        Assert.Equal(TargetHealthState.Draining, draining.State);
-        Assert.Equal(TargetHealthReasons.DeregistrationInProgress, draining.Reason);
-        Assert.Empty(checker.RoutableTargets.ToArray());
+        Assert.Equal((TargetHealthState.Draining, TargetHealthReasons.DeregistrationInProgress), (draining.State, draining.Reason));
+        Assert.Empty(checker.Pool.RoutableTargets.ToArray());
         Assert.False(checker.Deregister(A, TimeSpan.FromSeconds(300)), "already draining");
 
-        time.Advance(TimeSpan.FromSeconds(299));
+        _time.Advance(TimeSpan.FromSeconds(299));
         Assert.Equal(TargetHealthState.Draining, checker.GetHealth(A).State);
+        Assert.Empty(_probe.Requests);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         await HealthWait.UntilAsync(checker, c => c.GetSnapshot().Count == 0, "A is gone");
 
         var gone = checker.GetHealth(A);
-        Assert.Equal(TargetHealthState.Unused, gone.State);
-        Assert.Equal(TargetHealthReasons.NotRegistered, gone.Reason);
+        Assert.Equal((TargetHealthState.Unused, TargetHealthReasons.NotRegistered), (gone.State, gone.Reason));
+        Assert.Equal(TargetHealthReasons.NotRegisteredDescription, gone.Description);
     }
 
     [Fact]
-    public async Task Deregister_ZeroDelay_RemovesAtOnce()
+    public void Deregister_ZeroDelay_RemovesAtOnce_UnknownTarget_ReturnsFalse()
     {
-        _registry.Set(A, TargetEndpoint.Reachable(PortProbe.FreePort(), "10.0.1.21"));
-        await using var checker = NewChecker(Settings(interval: TimeSpan.FromSeconds(30)));
-        checker.Register(A);
+        var checker = RegisteredChecker(A);
 
         Assert.True(checker.Deregister(A, TimeSpan.Zero));
 
         Assert.Empty(checker.GetSnapshot());
         Assert.Equal(TargetHealthReasons.NotRegistered, checker.GetHealth(A).Reason);
+        Assert.False(checker.Deregister(B, TimeSpan.Zero));
     }
 
     [Fact]
-    public async Task Register_WhileDraining_StartsOverAsInitial()
+    public async Task Register_WhileDraining_StartsOverAsInitial_AndIsCheckedAgain()
     {
-        _registry.Set(A, TargetEndpoint.Reachable(PortProbe.FreePort(), "10.0.1.22"));
-        await using var checker = NewChecker(Settings(interval: TimeSpan.FromSeconds(30)));
-        checker.Register(A);
+        var checker = RegisteredChecker(A);
         checker.Deregister(A, TimeSpan.FromSeconds(300));
 
         Assert.True(checker.Register(A));
 
-        Assert.Equal(TargetHealthState.Initial, checker.GetHealth(A).State);
-        Assert.Equal([A], checker.RoutableTargets.Select(t => t.Key));
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.RegistrationInProgress), StateOf(checker, A));
+        Assert.Equal([A], checker.Pool.RoutableTargets.Select(t => t.Key));
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
+        _time.Advance(TimeSpan.FromSeconds(300));
+        Assert.Equal(TargetHealthState.Healthy, checker.GetHealth(A).State);
     }
 
     [Fact]
-    public async Task SetInUse_False_ShowsNotInUse_True_ChecksAgain()
+    public async Task SetInUse_False_ShowsNotInUse_NotChecked_True_ChecksAgain()
     {
-        await using var server = await InstanceWebServer.StartAsync("ip-10-0-1-25.ec2.internal");
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.25"));
-        await using var checker = NewChecker(inUse: false);
+        _registry.Set(A, TargetEndpoint.Reachable(41001, "10.0.1.25"));
+        var checker = NewChecker(inUse: false);
         checker.Register(A);
 
-        Assert.Equal(TargetHealthReasons.NotInUse, checker.GetHealth(A).Reason);
-        Assert.Empty(checker.RoutableTargets.ToArray());
+        Assert.Equal((TargetHealthState.Unused, TargetHealthReasons.NotInUse), StateOf(checker, A));
+        Assert.Equal(TargetHealthReasons.NotInUseDescription, checker.GetHealth(A).Description);
+        Assert.Empty(checker.Pool.RoutableTargets.ToArray());
+        _time.Advance(Interval * 2);
+        Assert.False(_probe.IsPending(A));
 
         checker.SetInUse(true);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+        Assert.Equal((TargetHealthState.Initial, TargetHealthReasons.RegistrationInProgress), StateOf(checker, A));
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
+        Assert.Equal(TargetHealthState.Healthy, checker.GetHealth(A).State);
+
+        checker.SetInUse(false);
+        Assert.Equal(TargetHealthReasons.NotInUse, checker.GetHealth(A).Reason);
     }
 
     [Fact]
     public async Task NextRoute_AlternatesOverHealthyTargets_503WhenNone()
     {
-        await using var serverA = await RecordingServer.StartAsync();
-        await using var serverB = await RecordingServer.StartAsync();
-        _registry.Set(A, TargetEndpoint.Reachable(serverA.Port, "10.0.1.26"));
-        _registry.Set(B, TargetEndpoint.Reachable(serverB.Port, "10.0.1.27"));
-        await using var checker = NewChecker();
-        Assert.Equal(503, checker.NextRoute().StatusCode);
-
+        var checker = NewChecker();
+        Assert.Equal(503, checker.Pool.NextRoute().StatusCode);
+        _registry.Set(A, TargetEndpoint.Reachable(41001, "10.0.1.26"));
+        _registry.Set(B, TargetEndpoint.Reachable(41002, "10.0.1.27"));
         checker.Register(A);
         checker.Register(B);
-        await HealthWait.UntilAsync(checker, c => c.RoutableTargets.Length == 2 && c.GetSnapshot().All(s => s.State == TargetHealthState.Healthy), "both healthy");
+        await AnswerBothAsync(HealthProbeResult.Pass, HealthProbeResult.Pass);
 
-        var ports = Enumerable.Range(0, 10).Select(_ => checker.NextRoute()).Select(d => d.Destination!.Port).ToArray();
-        Assert.Equal(new[] { serverA.Port, serverB.Port }.Order(), ports.Distinct().Order());
+        var ports = Enumerable.Range(0, 10).Select(_ => checker.Pool.NextRoute().Destination!.Port).ToArray();
+
+        Assert.Equal([41001, 41002], ports.Distinct().Order());
         Assert.All(ports.Zip(ports.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 
     [Fact]
-    public async Task NextRoute_BlockedTarget_Answers504()
+    public void NextRoute_BlockedTarget_Answers504()
     {
         _registry.Set(A, TargetEndpoint.Blocked("10.0.1.28"));
-        await using var checker = NewChecker(Settings(interval: TimeSpan.FromSeconds(30)));
+        var checker = NewChecker();
         checker.Register(A);
 
-        var decision = checker.NextRoute();
+        var decision = checker.Pool.NextRoute();
 
-        Assert.Equal(RouteAction.Respond, decision.Action);
-        Assert.Equal(504, decision.StatusCode);
+        Assert.Equal((RouteAction.Respond, 504), (decision.Action, decision.StatusCode));
     }
 
     [Fact]
-    public async Task UpdateSettings_NewMatcher_AppliesToRunningChecks()
+    public async Task UpdateSettings_NewMatcherAndInterval_ApplyToRunningChecks()
     {
-        await using var server = await RecordingServer.StartAsync(404);
-        _registry.Set(A, TargetEndpoint.Reachable(server.Port, "10.0.1.29"));
-        await using var checker = NewChecker();
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Unhealthy);
+        var checker = RegisteredChecker(A);
+        await AnswerNextAsync(A, NotFound);
 
-        checker.UpdateSettings(Settings(matcher: "200,404"));
+        checker.UpdateSettings(Settings(matcher: "200,404", interval: TimeSpan.FromSeconds(10)));
+        var request = await AnswerNextAsync(A, HealthProbeResult.Pass);
 
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+        Assert.True(request.Matcher.Matches(404));
         Assert.Equal("200,404", checker.Settings.Matcher);
+        _time.Advance(TimeSpan.FromSeconds(10)); // the next check follows the new interval, not the old 30 s
+        Assert.Equal(TimeSpan.FromSeconds(10), (await _probe.NextAsync(A)).Settings.Interval);
+    }
+
+    [Fact]
+    public void UpdateSettings_Invalid_Throws_AndKeepsTheOldSettings()
+    {
+        var checker = NewChecker();
+
+        Assert.Throws<ArgumentException>(() => checker.UpdateSettings(Settings(matcher: "abc")));
+        Assert.Equal("200", checker.Settings.Matcher);
     }
 
     [Fact]
     public async Task Reevaluate_TargetMovedToAnotherPort_RoutesToTheNewPort()
     {
-        await using var first = await RecordingServer.StartAsync();
-        await using var second = await RecordingServer.StartAsync();
-        _registry.Set(A, TargetEndpoint.Reachable(first.Port, "10.0.1.31"));
-        await using var checker = NewChecker();
-        checker.Register(A);
-        await HealthWait.UntilStateAsync(checker, A, TargetHealthState.Healthy);
+        var checker = RegisteredChecker(A);
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
 
-        _registry.Set(A, TargetEndpoint.Reachable(second.Port, "10.0.1.31"));
+        _registry.Set(A, TargetEndpoint.Reachable(41009, "10.0.1.10"));
         checker.Reevaluate();
 
-        Assert.Equal([new RoutableTarget(A, second.Port)], checker.RoutableTargets.ToArray());
-        Assert.Equal(second.Port, checker.NextRoute().Destination!.Port);
+        Assert.Equal([new RoutableTarget(A, 41009)], checker.Pool.RoutableTargets.ToArray());
+        Assert.Equal(41009, checker.Pool.NextRoute().Destination!.Port);
     }
 
-    private static TargetHealthCheckSettings Settings(
-        string path = "/", string matcher = "200", TimeSpan? interval = null, TimeSpan? timeout = null) =>
-        new(path, interval ?? TimeSpan.FromMilliseconds(50), timeout ?? TimeSpan.FromSeconds(2), HealthyThreshold, UnhealthyThreshold, matcher);
+    [Fact]
+    public async Task HealthChanged_IsRaisedOnEveryStateChange_NotOnAnUnchangedCheck()
+    {
+        var checker = RegisteredChecker(A);
+        var raised = 0;
+        checker.HealthChanged += (_, _) => Interlocked.Increment(ref raised);
 
-    private TargetHealthChecker NewChecker(TargetHealthCheckSettings? settings = null, TimeProvider? time = null, bool inUse = true) =>
-        new(settings ?? Settings(), _registry.Resolve, time, inUse: inUse);
+        await AnswerNextAsync(A, HealthProbeResult.Pass); // initial checking, then healthy
+        var afterHealthy = Volatile.Read(ref raised);
+        await AnswerNextAsync(A, HealthProbeResult.Pass);
+
+        Assert.Equal(2, afterHealthy);
+        Assert.Equal(afterHealthy, Volatile.Read(ref raised));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var checker in _checkers)
+        {
+            await checker.DisposeAsync();
+        }
+    }
+
+    private static (TargetHealthState State, string? Reason) StateOf(TargetHealthChecker checker, TargetKey key)
+    {
+        var health = checker.GetHealth(key);
+        return (health.State, health.Reason);
+    }
+
+    private static TargetHealthCheckSettings Settings(string path = "/", string matcher = "200", TimeSpan? interval = null) =>
+        new(path, interval ?? Interval, TimeSpan.FromSeconds(5), HealthyThreshold, UnhealthyThreshold, matcher);
+
+    /// <summary>Advances one interval (unless told not to) and answers the next check of <paramref name="key"/>.</summary>
+    private async Task<HealthProbeRequest> AnswerNextAsync(TargetKey key, HealthProbeResult result, bool advance = true)
+    {
+        if (advance)
+        {
+            _time.Advance(Interval);
+        }
+
+        return await _probe.AnswerAsync(key, result);
+    }
+
+    private async Task AnswerBothAsync(HealthProbeResult forA, HealthProbeResult forB)
+    {
+        _time.Advance(Interval);
+        await _probe.AnswerAsync(A, forA);
+        await _probe.AnswerAsync(B, forB);
+    }
+
+    private TargetHealthChecker RegisteredChecker(params TargetKey[] keys)
+    {
+        var checker = NewChecker();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            _registry.Set(key, TargetEndpoint.Reachable(41001 + i, $"10.0.1.{10 + i}"));
+            checker.Register(key);
+        }
+
+        return checker;
+    }
+
+    private TargetHealthChecker NewChecker(TargetHealthCheckSettings? settings = null, bool inUse = true)
+    {
+        var checker = new TargetHealthChecker(settings ?? Settings(), _registry.Resolve, _probe, _time, inUse: inUse);
+        _checkers.Add(checker);
+        return checker;
+    }
 }
