@@ -291,6 +291,12 @@ public sealed class AlbLabBuilder
     /// <summary>The validated definition that <see cref="Build"/> hands to provisioning.</summary>
     internal AlbLabDefinition BuildDefinition()
     {
+        if (_configuration.Name is null)
+        {
+            // Named per Build(), not per Create(): a builder used as a template must not make twins that adopt each other.
+            return Merge(new() { Name = LabNames.Generate() }).BuildDefinition();
+        }
+
         var problems = Validate();
         if (problems.Count > 0)
         {
@@ -331,7 +337,11 @@ public sealed class AlbLabBuilder
     {
         var c = _configuration;
         var problems = new List<LabValidationProblem>();
-        LabRules.CheckName(problems, "Create(name)", Name);
+        if (c.Name is { } name)
+        {
+            LabRules.CheckName(problems, "Create(name)", name);
+        }
+
         LabRules.CheckInstanceCount(problems, nameof(WithInstances), InstanceCount);
         LabRules.CheckInstanceType(problems, nameof(WithInstanceType), InstanceType);
         LabRules.CheckImageId(problems, nameof(WithImage), ImageId);

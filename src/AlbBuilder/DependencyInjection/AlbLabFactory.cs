@@ -10,14 +10,18 @@ namespace AlbBuilder.DependencyInjection;
 /// <summary>The container's <see cref="IAlbLabFactory"/>: option defaults plus the container's clients, clock and logging.</summary>
 internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuilderOptions> options, TimeProvider timeProvider) : IAlbLabFactory
 {
-    public AlbLabBuilder Create(string name)
+    public AlbLabBuilder Create(string name) => WithDefaults(AlbLab.Create(name));
+
+    public AlbLabBuilder Create() => WithDefaults(AlbLab.Create());
+
+    private AlbLabBuilder WithDefaults(AlbLabBuilder lab)
     {
         var defaults = options.Value;
 
         // Resolved lazily: building a lab must not create clients (nor look for credentials), and the container
         // owns them, so the lab never disposes them.
         var clients = new LabClients(services.GetRequiredService<IAmazonEC2>, services.GetRequiredService<IAmazonElasticLoadBalancingV2>);
-        var builder = AlbLab.Create(name)
+        var builder = lab
             .WithInstances(defaults.InstanceCount)
             .WithInstanceType(defaults.InstanceType)
             .WithImage(defaults.ImageId)

@@ -35,6 +35,19 @@ public sealed class AddAlbBuilderTests
     }
 
     [Fact]
+    public void Factory_CreateWithoutName_GeneratesANameAndAppliesTheDefaults()
+    {
+        var services = new ServiceCollection();
+        services.AddAlbBuilder(o => o.InstanceCount = 3);
+        using var provider = services.BuildServiceProvider();
+
+        var definition = provider.GetRequiredService<IAlbLabFactory>().Create().BuildDefinition();
+
+        Assert.Matches("^lab-[0-9a-f]{8}$", definition.Name);
+        Assert.Equal(3, definition.InstanceCount);
+    }
+
+    [Fact]
     public void Factory_ClientsRegisteredAfterAddAlbBuilder_StillWin()
     {
         var ec2 = Substitute.For<IAmazonEC2>();
