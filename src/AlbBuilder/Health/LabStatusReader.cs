@@ -35,21 +35,25 @@ internal static class LabStatusReader
             return new InstanceStatus(
                 id,
                 instance?.Tags.TagValue("Name"),
-                instance?.StateName(),
+                Typed(instance?.StateName(), s => new LabInstanceState(s)),
                 NullIfEmpty(instance?.PrivateDnsName),
                 NullIfEmpty(instance?.PublicIpAddress),
                 instance?.AvailabilityZone(),
-                target?.TargetHealth?.State?.Value,
+                Typed(target?.TargetHealth?.State?.Value, s => new LabTargetState(s)),
                 target?.TargetHealth?.Reason?.Value,
                 target?.TargetHealth?.Description);
         }).ToList();
 
         return new LabStatus(
             time.GetUtcNow(),
-            loadBalancer?.State?.Code?.Value,
+            Typed(loadBalancer?.State?.Code?.Value, s => new LabLoadBalancerState(s)),
             loadBalancer?.DNSName ?? resources.LoadBalancerDnsName,
             statuses);
     }
+
+    /// <summary>A missing or empty state stays null rather than becoming an empty state.</summary>
+    private static T? Typed<T>(string? value, Func<string, T> create)
+        where T : struct => string.IsNullOrEmpty(value) ? null : create(value);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -50,7 +50,7 @@ internal static class LabTraffic
         {
             var status = await lab.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var running = status.Instances
-                .Where(i => i.State == "running" && !string.IsNullOrEmpty(i.PrivateDnsName))
+                .Where(i => i.State == LabInstanceState.Running && !string.IsNullOrEmpty(i.PrivateDnsName))
                 .Select(i => i.PrivateDnsName!)
                 .ToArray();
             if (running.Length > 0)

@@ -223,7 +223,7 @@ internal sealed class FailoverDrill
         using var bounded = new CancellationTokenSource(_options.RestoreTimeout, _time);
         try
         {
-            string? state = null;
+            LabInstanceState? state = null;
             try
             {
                 var status = await _subject.GetStatusAsync(bounded.Token).ConfigureAwait(false);
@@ -234,18 +234,22 @@ internal sealed class FailoverDrill
                 Record(DrillStep.Restore, LabEventKind.Progress, $"could not read {Describe(victim)}'s state ({ex.Message}); starting it anyway");
             }
 
-            switch (state)
+            if (state == LabInstanceState.Running || state == LabInstanceState.Pending)
             {
-                case "running" or "pending":
-                    _restarted = true;
-                    Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
-                    return;
-                case "shutting-down" or "terminated":
-                    Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
-                    return;
-                case "stopping":
-                    await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
-                    break;
+                _restarted = true;
+                Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
+                return;
+            }
+
+            if (state == LabInstanceState.ShuttingDown || state == LabInstanceState.Terminated)
+            {
+                Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
+                return;
+            }
+
+            if (state == LabInstanceState.Stopping)
+            {
+                await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
             }
 
             await _subject.StartInstanceAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
