@@ -24,12 +24,9 @@ internal static class LabTraffic
     {
         // The drill's window must follow the lab's health checks, and its clock must be the lab's.
         options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(definition.HealthCheck) };
-        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
-        {
-            options = options with { TimeProvider = services.TimeProvider };
-        }
-
-        var subject = new LabDrillSubject(lab, services, definition, options.TimeProvider);
+        var time = options.TimeProvider ?? services.TimeProvider;
+        options = options with { TimeProvider = time };
+        var subject = new LabDrillSubject(lab, services, definition, time);
         return FailoverDrill.RunAsync(subject, options, progress, cancellationToken);
     }
 
@@ -41,7 +38,7 @@ internal static class LabTraffic
             options = options with { Handler = services.TrafficHandler };
         }
 
-        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
+        if (options.TimeProvider is null)
         {
             options = options with { TimeProvider = services.TimeProvider };
         }

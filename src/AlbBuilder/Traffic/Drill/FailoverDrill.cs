@@ -36,7 +36,7 @@ internal sealed class FailoverDrill
         _subject = subject;
         _options = options;
         _progress = progress;
-        _time = options.TimeProvider;
+        _time = options.Clock;
     }
 
     /// <summary>Runs the drill.</summary>
