@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 namespace AlbBuilder.DependencyInjection;
 
 /// <summary>The container's <see cref="IAlbLabFactory"/>: option defaults plus the container's clients, clock and logging.</summary>
-internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuilderOptions> options, TimeProvider timeProvider) : IAlbLabFactory
+internal sealed class AlbLabFactory(
+    IServiceProvider services,
+    IOptions<AlbBuilderOptions> options,
+    TimeProvider timeProvider,
+    IEnumerable<LabConfigurator> configurators) : IAlbLabFactory
 {
     public AlbLabBuilder Create(string name) => WithDefaults(AlbLab.Create(name));
 
@@ -42,6 +46,12 @@ internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuild
         if (services.GetService<ILoggerFactory>() is { } loggerFactory)
         {
             builder = builder.WithLoggerFactory(loggerFactory);
+        }
+
+        foreach (var configurator in configurators)
+        {
+            builder = configurator.Configure(builder)
+                ?? throw new InvalidOperationException("A ConfigureLabs function returned null; return the adjusted builder.");
         }
 
         return builder;
