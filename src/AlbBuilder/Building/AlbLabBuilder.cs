@@ -238,7 +238,10 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>Sets the region of the clients the lab creates itself (without <see cref="WithAwsClients"/>).</summary>
-    /// <param name="region">The region. <value>The default is the SDK's region resolution (<c>AWS_REGION</c>, the profile…).</value></param>
+    /// <param name="region">
+    /// The region. <value>The default is <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's region; never the
+    /// instance-metadata address. With none, <see cref="IAlbLab.StartAsync"/> fails at once, naming the fixes.</value>
+    /// </param>
     /// <returns>A new builder with the change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="region"/> is null.</exception>
     public AlbLabBuilder WithRegion(RegionEndpoint region)
@@ -399,7 +402,7 @@ public sealed class AlbLabBuilder
 
         var region = c.Region;
         return new LabServices(
-            () => region is null ? new AmazonEC2Client() : new AmazonEC2Client(region),
+            () => new AmazonEC2Client(LabRegion.Resolve(region)),
             () => CreateDefaultElasticLoadBalancingClient(region),
             ownsClients: true,
             c.TimeProvider,
@@ -407,9 +410,9 @@ public sealed class AlbLabBuilder
             c.TrafficHandler);
     }
 
-    /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; the SDK's default region when null.</summary>
+    /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; <see cref="LabRegion"/> when null.</summary>
     internal static AmazonElasticLoadBalancingV2Client CreateDefaultElasticLoadBalancingClient(RegionEndpoint? region) =>
-        region is null ? new AmazonElasticLoadBalancingV2Client() : new AmazonElasticLoadBalancingV2Client(region);
+        new(LabRegion.Resolve(region));
 
     private string Name => _configuration.Name ?? string.Empty;
 

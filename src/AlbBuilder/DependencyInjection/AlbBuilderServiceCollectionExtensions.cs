@@ -1,3 +1,4 @@
+using AlbBuilder.Building;
 using AlbBuilder.DependencyInjection;
 using AlbBuilder.ElasticLoadBalancingV2;
 using Amazon;
@@ -62,8 +63,7 @@ public static class AlbBuilderServiceCollectionExtensions
         return new AlbBuilderServicesBuilder(services);
     }
 
-    private static AmazonEC2Client CreateEc2Client(string? region) =>
-        ToRegion(region) is { } endpoint ? new AmazonEC2Client(endpoint) : new AmazonEC2Client();
+    private static AmazonEC2Client CreateEc2Client(string? region) => new(LabRegion.Resolve(ToRegion(region)));
 
     private static RegionEndpoint? ToRegion(string? region) => region is null ? null : RegionEndpoint.GetBySystemName(region);
 }
