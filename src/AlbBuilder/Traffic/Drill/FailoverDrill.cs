@@ -139,7 +139,8 @@ internal sealed class FailoverDrill
         _instances = [.. status.Instances];
         if (_instances.Length < 2)
         {
-            throw new InvalidOperationException($"A failover drill needs at least 2 instances; the lab has {_instances.Length}.");
+            var hint = _instances.Length == 0 ? " Call StartAsync (or AttachAsync for an existing lab) first." : string.Empty;
+            throw new InvalidOperationException($"A failover drill needs at least 2 instances; the lab has {_instances.Length}.{hint}");
         }
 
         if (_options.InstanceIndex > _instances.Length)
