@@ -35,25 +35,25 @@ internal static class LabStatusReader
             return new InstanceStatus(
                 id,
                 instance?.Tags.TagValue("Name"),
-                Typed(instance?.StateName(), s => new LabInstanceState(s)),
+                Typed(instance?.StateName(), InstanceStateName.FindValue),
                 NullIfEmpty(instance?.PrivateDnsName),
                 NullIfEmpty(instance?.PublicIpAddress),
                 instance?.AvailabilityZone(),
-                Typed(target?.TargetHealth?.State?.Value, s => new LabTargetState(s)),
+                Typed(target?.TargetHealth?.State?.Value, TargetHealthStateEnum.FindValue),
                 target?.TargetHealth?.Reason?.Value,
                 target?.TargetHealth?.Description);
         }).ToList();
 
         return new LabStatus(
             time.GetUtcNow(),
-            Typed(loadBalancer?.State?.Code?.Value, s => new LabLoadBalancerState(s)),
+            Typed(loadBalancer?.State?.Code?.Value, LoadBalancerStateEnum.FindValue),
             loadBalancer?.DNSName ?? resources.LoadBalancerDnsName,
             statuses);
     }
 
-    /// <summary>A missing or empty state stays null rather than becoming an empty state.</summary>
-    private static T? Typed<T>(string? value, Func<string, T> create)
-        where T : struct => string.IsNullOrEmpty(value) ? null : create(value);
+    /// <summary>A missing or empty state stays null rather than becoming an empty state; a known one is the SDK's own constant.</summary>
+    private static T? Typed<T>(string? value, Func<string, T> find)
+        where T : class => string.IsNullOrEmpty(value) ? null : find(value);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

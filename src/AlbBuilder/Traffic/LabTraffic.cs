@@ -1,5 +1,6 @@
 using AlbBuilder.Building;
 using AlbBuilder.Traffic;
+using Amazon.EC2;
 
 namespace AlbBuilder;
 
@@ -47,7 +48,7 @@ internal static class LabTraffic
         {
             var status = await lab.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var running = status.Instances
-                .Where(i => i.State == LabInstanceState.Running && !string.IsNullOrEmpty(i.PrivateDnsName))
+                .Where(i => i.State == InstanceStateName.Running && !string.IsNullOrEmpty(i.PrivateDnsName))
                 .Select(i => i.PrivateDnsName!)
                 .ToArray();
             if (running.Length > 0)

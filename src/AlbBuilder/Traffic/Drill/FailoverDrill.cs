@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Amazon.EC2;
 
 namespace AlbBuilder.Traffic;
 
@@ -224,7 +225,7 @@ internal sealed class FailoverDrill
         using var bounded = new CancellationTokenSource(_options.RestoreTimeout, _time);
         try
         {
-            LabInstanceState? state = null;
+            InstanceStateName? state = null;
             try
             {
                 var status = await _subject.GetStatusAsync(bounded.Token).ConfigureAwait(false);
@@ -235,20 +236,20 @@ internal sealed class FailoverDrill
                 Record(DrillStep.Restore, LabEventKind.Progress, $"could not read {Describe(victim)}'s state ({ex.Message}); starting it anyway");
             }
 
-            if (state == LabInstanceState.Running || state == LabInstanceState.Pending)
+            if (state == InstanceStateName.Running || state == InstanceStateName.Pending)
             {
                 _restarted = true;
                 Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
                 return;
             }
 
-            if (state == LabInstanceState.ShuttingDown || state == LabInstanceState.Terminated)
+            if (state == InstanceStateName.ShuttingDown || state == InstanceStateName.Terminated)
             {
                 Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
                 return;
             }
 
-            if (state == LabInstanceState.Stopping)
+            if (state == InstanceStateName.Stopping)
             {
                 await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
             }
