@@ -22,13 +22,13 @@ public static class GettingStarted
     }
 
     /// <summary>The design card's line: no name, so the lab draws one (<c>lab-</c> and 8 hex digits).</summary>
-    public static async Task UnnamedAsync()
+    public static async Task<string> UnnamedAsync()
     {
         #region snippet:api-create-unnamed
         await using var lab = AlbLab.Create().WithInstances(2).WithUserData(UserData.HelloHttpd()).ListenOn(80).Build();
         Console.WriteLine(lab.Name);       // lab-3f9c2a1b: drawn by Build(), a new one per lab
         #endregion
-        await Task.CompletedTask;
+        return lab.Name;
     }
 
     /// <summary>docs/api.md's overview.</summary>

@@ -32,6 +32,14 @@ public sealed class RunnableSnippetTests
     }
 
     [Fact]
+    public async Task CardLine_WithoutAName_BuildsALabWithAGeneratedName()
+    {
+        var name = await GettingStarted.UnnamedAsync();
+
+        Assert.Matches("^lab-[0-9a-f]{8}$", name);
+    }
+
+    [Fact]
     public async Task ConfigurationEverything_IsAValidDefinition()
     {
         // Build() validates everything; a doc example that would be rejected fails here.
