@@ -25,6 +25,8 @@ public sealed class UseLocalCloudTests(ITestOutputHelper output)
         await lab.DestroyAsync();
 
         output.WriteLine($"start: {startSeconds:F1} s; {traffic}");
+        // The default 5 s polling makes this start take over 5 s (6.6 s measured); LocalCloud's polling takes about 1 s.
+        Assert.True(startSeconds < 5, $"start took {startSeconds:F1} s: the lab did not get LocalCloud's polling");
         Assert.True(traffic.AllSucceeded, traffic.ToString());
         Assert.Equal(20, traffic.Succeeded);
         Assert.Equal(2, traffic.DistinctBackends);
