@@ -1,5 +1,6 @@
 using AlbBuilder;
 using AlbBuilder.ElasticLoadBalancingV2;
+using AlbBuilder.LocalCloud;
 using Amazon.EC2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,5 +47,24 @@ public static class DependencyInjection
         services.AddAlbBuilder(configuration.GetSection("AlbBuilder"));
         #endregion
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The container's labs on LocalCloud. AlbBuilder.Docs.Tests runs it.</summary>
+    public static async Task<TrafficReport> UseLocalCloudAsync(CancellationToken cancellationToken = default)
+    {
+        #region snippet:di-localcloud
+        await using var cloud = await LocalCloud.StartAsync(cancellationToken: cancellationToken);
+
+        var services = new ServiceCollection();
+        services.AddAlbBuilder(o => o.InstanceCount = 2)
+            .UseLocalCloud(cloud);       // the cloud's clients, traffic handler, clock and fast polling
+        await using var provider = services.BuildServiceProvider();
+
+        var labs = provider.GetRequiredService<IAlbLabFactory>();
+        await using var lab = labs.Create("di-local").Build();
+        await lab.StartAsync(cancellationToken: cancellationToken);
+        TrafficReport report = await lab.VerifyTrafficAsync(cancellationToken: cancellationToken);
+        #endregion
+        return report;
     }
 }

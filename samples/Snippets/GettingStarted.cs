@@ -21,6 +21,16 @@ public static class GettingStarted
         #endregion
     }
 
+    /// <summary>The design card's line: no name, so the lab draws one (<c>lab-</c> and 8 hex digits).</summary>
+    public static async Task<string> UnnamedAsync()
+    {
+        #region snippet:api-create-unnamed
+        await using var lab = AlbLab.Create().WithInstances(2).WithUserData(UserData.HelloHttpd()).ListenOn(80).Build();
+        Console.WriteLine(lab.Name);       // lab-3f9c2a1b: drawn by Build(), a new one per lab
+        #endregion
+        return lab.Name;
+    }
+
     /// <summary>docs/api.md's overview.</summary>
     public static async Task OverviewAsync()
     {

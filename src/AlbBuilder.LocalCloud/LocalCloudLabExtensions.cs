@@ -7,6 +7,7 @@ public static class LocalCloudLabExtensions
     /// Runs the lab on <paramref name="cloud"/>: its EC2 and ELBv2 clients, its traffic handler (ALB DNS names on
     /// loopback), its clock, and a polling interval that suits its latency profile (50 ms on
     /// <see cref="LatencyProfile.Instant"/>). The clients and handler belong to the cloud and are disposed with it.
+    /// With dependency injection, <see cref="LocalCloudServicesBuilderExtensions.UseLocalCloud"/> does the same for every lab of the container.
     /// </summary>
     /// <param name="builder">The lab builder.</param>
     /// <param name="cloud">A started LocalCloud.</param>

@@ -63,7 +63,7 @@ public interface IAlbLab : IAsyncDisposable
     /// <param name="progress">Receives each step of the drill's timeline.</param>
     /// <param name="cancellationToken">Cancels the drill (the instance is still restored).</param>
     /// <returns>The drill's report with its timeline and verdicts.</returns>
-    /// <exception cref="FailoverDrillException">A step failed or timed out; the report so far is attached.</exception>
+    /// <exception cref="FailoverDrillException">A step failed or timed out, or the lab has fewer than 2 instances (e.g. not started yet); the report so far is attached.</exception>
     Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes every resource of this lab (only those carrying its ownership tags). Idempotent.</summary>

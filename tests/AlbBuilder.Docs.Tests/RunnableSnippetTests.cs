@@ -21,6 +21,25 @@ public sealed class RunnableSnippetTests
     }
 
     [Fact]
+    public async Task DependencyInjectionUseLocalCloud_FactoryLabServesFromBothInstances()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var report = await Snippets.DependencyInjection.UseLocalCloudAsync(timeout.Token);
+
+        Assert.True(report.AllSucceeded, report.ToString());
+        Assert.Equal(2, report.DistinctBackends);
+    }
+
+    [Fact]
+    public async Task CardLine_WithoutAName_BuildsALabWithAGeneratedName()
+    {
+        var name = await GettingStarted.UnnamedAsync();
+
+        Assert.Matches("^lab-[0-9a-f]{8}$", name);
+    }
+
+    [Fact]
     public async Task ConfigurationEverything_IsAValidDefinition()
     {
         // Build() validates everything; a doc example that would be rejected fails here.

@@ -1,3 +1,4 @@
+using AlbBuilder.ElasticLoadBalancingV2;
 using Spectre.Console;
 
 namespace AlbBuilder.Sample.Rendering;
@@ -7,7 +8,7 @@ internal static class StatusView
 {
     public static void Render(IAnsiConsole console, LabStatus status)
     {
-        console.MarkupLine($"Load balancer: [bold]{Markup.Escape(status.LoadBalancerState ?? "missing")}[/]  {Markup.Escape(status.LoadBalancerDnsName ?? string.Empty)}");
+        console.MarkupLine($"Load balancer: [bold]{Markup.Escape(status.LoadBalancerState?.Value ?? "missing")}[/]  {Markup.Escape(status.LoadBalancerDnsName ?? string.Empty)}");
         var withReason = status.Instances.Any(i => i.TargetReason is not null);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Name", "Instance", "State", "Zone", "Host", "Target");
         if (withReason)
@@ -24,7 +25,7 @@ internal static class StatusView
             [
                 Markup.Escape(instance.Name ?? "-"),
                 Markup.Escape(instance.InstanceId),
-                Markup.Escape(instance.State ?? "-"),
+                Markup.Escape(instance.State?.Value ?? "-"),
                 Markup.Escape(instance.AvailabilityZone ?? "-"),
                 Markup.Escape(instance.PrivateDnsName?.Split('.')[0] ?? "-"),
                 Health(instance.TargetState),
@@ -41,11 +42,11 @@ internal static class StatusView
         console.MarkupLine(status.IsServing ? "[green]Serving:[/] the load balancer is active and every target is healthy." : "[yellow]Not serving yet.[/]");
     }
 
-    private static string Health(string? state) => state switch
+    private static string Health(TargetHealthStateEnum? state) => state switch
     {
-        "healthy" => "[green]healthy[/]",
-        "unhealthy" => "[red]unhealthy[/]",
         null => "[grey]not registered[/]",
-        _ => $"[yellow]{Markup.Escape(state)}[/]",
+        _ when state == TargetHealthStateEnum.Healthy => "[green]healthy[/]",
+        _ when state == TargetHealthStateEnum.Unhealthy => "[red]unhealthy[/]",
+        _ => $"[yellow]{Markup.Escape(state.Value)}[/]",
     };
 }

@@ -238,7 +238,10 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>Sets the region of the clients the lab creates itself (without <see cref="WithAwsClients"/>).</summary>
-    /// <param name="region">The region. <value>The default is the SDK's region resolution (<c>AWS_REGION</c>, the profile…).</value></param>
+    /// <param name="region">
+    /// The region. <value>The default is <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's region; never the
+    /// instance-metadata address. With none, <see cref="IAlbLab.StartAsync"/> fails at once, naming the fixes.</value>
+    /// </param>
     /// <returns>A new builder with the change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="region"/> is null.</exception>
     public AlbLabBuilder WithRegion(RegionEndpoint region)
@@ -291,6 +294,12 @@ public sealed class AlbLabBuilder
     /// <summary>The validated definition that <see cref="Build"/> hands to provisioning.</summary>
     internal AlbLabDefinition BuildDefinition()
     {
+        if (_configuration.Name is null)
+        {
+            // Named per Build(), not per Create(): a builder used as a template must not make twins that adopt each other.
+            return Merge(new() { Name = LabNames.Generate() }).BuildDefinition();
+        }
+
         var problems = Validate();
         if (problems.Count > 0)
         {
@@ -331,7 +340,11 @@ public sealed class AlbLabBuilder
     {
         var c = _configuration;
         var problems = new List<LabValidationProblem>();
-        LabRules.CheckName(problems, "Create(name)", Name);
+        if (c.Name is { } name)
+        {
+            LabRules.CheckName(problems, "Create(name)", name);
+        }
+
         LabRules.CheckInstanceCount(problems, nameof(WithInstances), InstanceCount);
         LabRules.CheckInstanceType(problems, nameof(WithInstanceType), InstanceType);
         LabRules.CheckImageId(problems, nameof(WithImage), ImageId);
@@ -389,7 +402,7 @@ public sealed class AlbLabBuilder
 
         var region = c.Region;
         return new LabServices(
-            () => region is null ? new AmazonEC2Client() : new AmazonEC2Client(region),
+            () => new AmazonEC2Client(LabRegion.Resolve(region)),
             () => CreateDefaultElasticLoadBalancingClient(region),
             ownsClients: true,
             c.TimeProvider,
@@ -397,9 +410,9 @@ public sealed class AlbLabBuilder
             c.TrafficHandler);
     }
 
-    /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; the SDK's default region when null.</summary>
+    /// <summary>The ELBv2 client a lab (or <c>AddAlbBuilder</c>) creates when none is given; <see cref="LabRegion"/> when null.</summary>
     internal static AmazonElasticLoadBalancingV2Client CreateDefaultElasticLoadBalancingClient(RegionEndpoint? region) =>
-        region is null ? new AmazonElasticLoadBalancingV2Client() : new AmazonElasticLoadBalancingV2Client(region);
+        new(LabRegion.Resolve(region));
 
     private string Name => _configuration.Name ?? string.Empty;
 

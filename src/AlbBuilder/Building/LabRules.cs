@@ -154,36 +154,38 @@ internal static partial class LabRules
 
         foreach (var (key, value) in tags)
         {
+            // The field names the key, so the value shown is the tag's value (not the key again).
             var tagField = $"{field}[{Show(key)}]";
+            var shown = Show(value);
             var keyLength = key.EnumerateRunes().Count();
             if (keyLength is 0 or > MaxTagKeyLength)
             {
-                problems.Add(new(tagField, Show(key), $"Use a key of 1–{MaxTagKeyLength} characters (it has {keyLength})."));
+                problems.Add(new(tagField, shown, $"Use a key of 1–{MaxTagKeyLength} characters (it has {keyLength})."));
             }
 
             if (value.EnumerateRunes().Count() > MaxTagValueLength)
             {
-                problems.Add(new(tagField, Show(value), $"Use a value of at most {MaxTagValueLength} characters."));
+                problems.Add(new(tagField, shown, $"Use a value of at most {MaxTagValueLength} characters."));
             }
 
             if (!TagTextShape().IsMatch(key) || !TagTextShape().IsMatch(value))
             {
-                problems.Add(new(tagField, Show(key) + "=" + Show(value), "Use only letters, digits, spaces and _ . : / = + - @ in tag keys and values."));
+                problems.Add(new(tagField, shown, "Use only letters, digits, spaces and _ . : / = + - @ in tag keys and values."));
             }
 
             if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new(tagField, Show(key) + "=" + Show(value), "Don't begin a tag key or value with 'aws:' (in any case): AWS reserves that prefix."));
+                problems.Add(new(tagField, shown, "Don't begin a tag key or value with 'aws:' (in any case): AWS reserves that prefix."));
             }
 
             if (key.StartsWith("albbuilder:", StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new(tagField, Show(key), "Don't use the 'albbuilder:' prefix: the lab sets those ownership tags itself, and teardown relies on them."));
+                problems.Add(new(tagField, shown, "Don't use the 'albbuilder:' prefix: the lab sets those ownership tags itself, and teardown relies on them."));
             }
 
             if (key == "Name")
             {
-                problems.Add(new(tagField, Show(key), "Don't set 'Name': the lab names each resource itself (<lab>-alb, <lab>-1…). Use another key."));
+                problems.Add(new(tagField, shown, "Don't set 'Name': the lab names each resource itself (<lab>-alb, <lab>-1…). Use another key."));
             }
         }
 

@@ -12,7 +12,7 @@ public sealed class AlbBuilderOptions
     public const string SectionName = "AlbBuilder";
 
     /// <summary>The region of the AWS clients that <c>AddAlbBuilder</c> registers (ignored when you register your own clients).</summary>
-    /// <value>The default is null: the SDK's region resolution (<c>AWS_REGION</c>, the profile…).</value>
+    /// <value>The default is null: <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's region (never instance metadata).</value>
     public string? Region { get; set; }
 
     /// <summary>How many instances each lab runs.</summary>

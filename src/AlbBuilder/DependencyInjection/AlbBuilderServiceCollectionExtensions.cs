@@ -1,3 +1,4 @@
+using AlbBuilder.Building;
 using AlbBuilder.DependencyInjection;
 using AlbBuilder.ElasticLoadBalancingV2;
 using Amazon;
@@ -19,13 +20,13 @@ public static class AlbBuilderServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options in code; they are validated when the host starts.</param>
-    /// <returns>The same service collection.</returns>
+    /// <returns>A builder to configure the labs further (e.g. <c>.UseLocalCloud(cloud)</c>); its <see cref="AlbBuilderServicesBuilder.Services"/> is <paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "ApiDesign",
         "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
         Justification = "The overloads differ by the type of their second parameter (code or configuration), as AddOptions' do; AddAlbBuilder() with no argument is the common call.")]
-    public static IServiceCollection AddAlbBuilder(this IServiceCollection services, Action<AlbBuilderOptions>? configure = null)
+    public static AlbBuilderServicesBuilder AddAlbBuilder(this IServiceCollection services, Action<AlbBuilderOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<AlbBuilderOptions>();
@@ -40,16 +41,16 @@ public static class AlbBuilderServiceCollectionExtensions
     /// <summary>Adds <see cref="IAlbLabFactory"/> with options bound from a configuration section (e.g. <c>configuration.GetSection("AlbBuilder")</c>).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="AlbBuilderOptions"/>'s properties; validated when the host starts.</param>
-    /// <returns>The same service collection.</returns>
+    /// <returns>A builder to configure the labs further; its <see cref="AlbBuilderServicesBuilder.Services"/> is <paramref name="services"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
-    public static IServiceCollection AddAlbBuilder(this IServiceCollection services, IConfiguration configuration)
+    public static AlbBuilderServicesBuilder AddAlbBuilder(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         return AddCore(services, services.AddOptions<AlbBuilderOptions>().Bind(configuration));
     }
 
-    private static IServiceCollection AddCore(IServiceCollection services, OptionsBuilder<AlbBuilderOptions> options)
+    private static AlbBuilderServicesBuilder AddCore(IServiceCollection services, OptionsBuilder<AlbBuilderOptions> options)
     {
         // ValidateOnStart and TryAddEnumerable are idempotent, so a second AddAlbBuilder adds nothing twice.
         options.ValidateOnStart();
@@ -59,11 +60,10 @@ public static class AlbBuilderServiceCollectionExtensions
         services.TryAddSingleton<IAmazonElasticLoadBalancingV2>(sp =>
             AlbLabBuilder.CreateDefaultElasticLoadBalancingClient(ToRegion(sp.GetRequiredService<IOptions<AlbBuilderOptions>>().Value.Region)));
         services.TryAddSingleton<IAlbLabFactory, AlbLabFactory>();
-        return services;
+        return new AlbBuilderServicesBuilder(services);
     }
 
-    private static AmazonEC2Client CreateEc2Client(string? region) =>
-        ToRegion(region) is { } endpoint ? new AmazonEC2Client(endpoint) : new AmazonEC2Client();
+    private static AmazonEC2Client CreateEc2Client(string? region) => new(LabRegion.Resolve(ToRegion(region)));
 
     private static RegionEndpoint? ToRegion(string? region) => region is null ? null : RegionEndpoint.GetBySystemName(region);
 }

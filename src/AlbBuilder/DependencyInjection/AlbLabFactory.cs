@@ -8,16 +8,24 @@ using Microsoft.Extensions.Options;
 namespace AlbBuilder.DependencyInjection;
 
 /// <summary>The container's <see cref="IAlbLabFactory"/>: option defaults plus the container's clients, clock and logging.</summary>
-internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuilderOptions> options, TimeProvider timeProvider) : IAlbLabFactory
+internal sealed class AlbLabFactory(
+    IServiceProvider services,
+    IOptions<AlbBuilderOptions> options,
+    TimeProvider timeProvider,
+    IEnumerable<LabConfigurator> configurators) : IAlbLabFactory
 {
-    public AlbLabBuilder Create(string name)
+    public AlbLabBuilder Create(string name) => WithDefaults(AlbLab.Create(name));
+
+    public AlbLabBuilder Create() => WithDefaults(AlbLab.Create());
+
+    private AlbLabBuilder WithDefaults(AlbLabBuilder lab)
     {
         var defaults = options.Value;
 
         // Resolved lazily: building a lab must not create clients (nor look for credentials), and the container
         // owns them, so the lab never disposes them.
         var clients = new LabClients(services.GetRequiredService<IAmazonEC2>, services.GetRequiredService<IAmazonElasticLoadBalancingV2>);
-        var builder = AlbLab.Create(name)
+        var builder = lab
             .WithInstances(defaults.InstanceCount)
             .WithInstanceType(defaults.InstanceType)
             .WithImage(defaults.ImageId)
@@ -38,6 +46,12 @@ internal sealed class AlbLabFactory(IServiceProvider services, IOptions<AlbBuild
         if (services.GetService<ILoggerFactory>() is { } loggerFactory)
         {
             builder = builder.WithLoggerFactory(loggerFactory);
+        }
+
+        foreach (var configurator in configurators)
+        {
+            builder = configurator.Configure(builder)
+                ?? throw new InvalidOperationException("A ConfigureLabs function returned null; return the adjusted builder.");
         }
 
         return builder;

@@ -1,22 +1,25 @@
+using AlbBuilder.ElasticLoadBalancingV2;
+using Amazon.EC2;
+
 namespace AlbBuilder;
 
 /// <summary>One instance of a lab and its health as a target.</summary>
 /// <param name="InstanceId">The EC2 instance id.</param>
 /// <param name="Name">Its Name tag (<c>&lt;lab&gt;-N</c>).</param>
-/// <param name="State">Its EC2 state (<c>pending</c>, <c>running</c>, <c>stopped</c>…).</param>
+/// <param name="State">Its EC2 state (<see cref="InstanceStateName.Running"/>, <see cref="InstanceStateName.Stopped"/>…), null if EC2 doesn't report it.</param>
 /// <param name="PrivateDnsName">Its private DNS name (what the seed's page prints).</param>
 /// <param name="PublicIpAddress">Its public IPv4 address, if any.</param>
 /// <param name="AvailabilityZone">Its Availability Zone.</param>
-/// <param name="TargetState">Its target health state (<c>initial</c>, <c>healthy</c>, <c>unhealthy</c>, <c>unused</c>, <c>draining</c>…), null if not registered.</param>
+/// <param name="TargetState">Its target health state (<see cref="TargetHealthStateEnum.Healthy"/>, <see cref="TargetHealthStateEnum.Unused"/>…), null if not registered.</param>
 /// <param name="TargetReason">The reason code (e.g. <c>Target.InvalidState</c>), if any.</param>
 /// <param name="TargetDescription">The service's description of the reason, if any.</param>
 public sealed record InstanceStatus(
     string InstanceId,
     string? Name,
-    string? State,
+    InstanceStateName? State,
     string? PrivateDnsName,
     string? PublicIpAddress,
     string? AvailabilityZone,
-    string? TargetState,
+    TargetHealthStateEnum? TargetState,
     string? TargetReason,
     string? TargetDescription);

@@ -1,16 +1,18 @@
+using AlbBuilder.ElasticLoadBalancingV2;
+
 namespace AlbBuilder;
 
 /// <summary>A snapshot of a lab: the load balancer and each instance with its target health.</summary>
 /// <param name="Timestamp">When the snapshot was taken.</param>
-/// <param name="LoadBalancerState">The load balancer's state (<c>provisioning</c>, <c>active</c>, <c>failed</c>…), null if it doesn't exist.</param>
+/// <param name="LoadBalancerState">The load balancer's state (<see cref="LoadBalancerStateEnum.Active"/>, <see cref="LoadBalancerStateEnum.Provisioning"/>…), null if it doesn't exist.</param>
 /// <param name="LoadBalancerDnsName">The load balancer's DNS name.</param>
 /// <param name="Instances">Each instance of the lab, in Name-tag order.</param>
 public sealed record LabStatus(
     DateTimeOffset Timestamp,
-    string? LoadBalancerState,
+    LoadBalancerStateEnum? LoadBalancerState,
     string? LoadBalancerDnsName,
     IReadOnlyList<InstanceStatus> Instances)
 {
     /// <summary>Whether the load balancer is active and every instance is a healthy target.</summary>
-    public bool IsServing => LoadBalancerState == "active" && Instances.Count > 0 && Instances.All(i => i.TargetState == "healthy");
+    public bool IsServing => LoadBalancerState == LoadBalancerStateEnum.Active && Instances.Count > 0 && Instances.All(i => i.TargetState == TargetHealthStateEnum.Healthy);
 }

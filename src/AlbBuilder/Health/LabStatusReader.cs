@@ -35,21 +35,25 @@ internal static class LabStatusReader
             return new InstanceStatus(
                 id,
                 instance?.Tags.TagValue("Name"),
-                instance?.StateName(),
+                Typed(instance?.StateName(), InstanceStateName.FindValue),
                 NullIfEmpty(instance?.PrivateDnsName),
                 NullIfEmpty(instance?.PublicIpAddress),
                 instance?.AvailabilityZone(),
-                target?.TargetHealth?.State?.Value,
+                Typed(target?.TargetHealth?.State?.Value, TargetHealthStateEnum.FindValue),
                 target?.TargetHealth?.Reason?.Value,
                 target?.TargetHealth?.Description);
         }).ToList();
 
         return new LabStatus(
             time.GetUtcNow(),
-            loadBalancer?.State?.Code?.Value,
+            Typed(loadBalancer?.State?.Code?.Value, LoadBalancerStateEnum.FindValue),
             loadBalancer?.DNSName ?? resources.LoadBalancerDnsName,
             statuses);
     }
+
+    /// <summary>A missing or empty state stays null rather than becoming an empty state; a known one is the SDK's own constant.</summary>
+    private static T? Typed<T>(string? value, Func<string, T> find)
+        where T : class => string.IsNullOrEmpty(value) ? null : find(value);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -76,8 +76,7 @@ internal sealed class AlbLabResource : IAlbLab
                 _state = LabState.Failed;
                 _failedBeforeAnyCall = true;
                 throw new AlbLabException(
-                    $"Lab {Name}: could not create the AWS clients: {ex.Message.TrimEnd()} Nothing had been created. " +
-                    "Configure credentials (environment, profile, SSO or instance role) or pass clients with WithAwsClients.",
+                    LabClientFailure.Describe(Name, ex),
                     ex,
                     "CreateClients",
                     [],

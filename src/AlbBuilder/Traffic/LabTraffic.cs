@@ -1,5 +1,6 @@
 using AlbBuilder.Building;
 using AlbBuilder.Traffic;
+using Amazon.EC2;
 
 namespace AlbBuilder;
 
@@ -24,12 +25,9 @@ internal static class LabTraffic
     {
         // The drill's window must follow the lab's health checks, and its clock must be the lab's.
         options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(definition.HealthCheck) };
-        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
-        {
-            options = options with { TimeProvider = services.TimeProvider };
-        }
-
-        var subject = new LabDrillSubject(lab, services, definition, options.TimeProvider);
+        var time = options.TimeProvider ?? services.TimeProvider;
+        options = options with { TimeProvider = time };
+        var subject = new LabDrillSubject(lab, services, definition, time);
         return FailoverDrill.RunAsync(subject, options, progress, cancellationToken);
     }
 
@@ -41,7 +39,7 @@ internal static class LabTraffic
             options = options with { Handler = services.TrafficHandler };
         }
 
-        if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
+        if (options.TimeProvider is null)
         {
             options = options with { TimeProvider = services.TimeProvider };
         }
@@ -50,7 +48,7 @@ internal static class LabTraffic
         {
             var status = await lab.GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var running = status.Instances
-                .Where(i => i.State == "running" && !string.IsNullOrEmpty(i.PrivateDnsName))
+                .Where(i => i.State == InstanceStateName.Running && !string.IsNullOrEmpty(i.PrivateDnsName))
                 .Select(i => i.PrivateDnsName!)
                 .ToArray();
             if (running.Length > 0)

@@ -54,8 +54,14 @@ public sealed record TrafficOptions
     public HttpMessageHandler? Handler { get; init; }
 
     /// <summary>The clock for latencies, sample timestamps and the per-request timeout.</summary>
-    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <value>
+    /// The default is null: the lab's clock (<c>WithTimeProvider</c>) when the lab runs it, <see cref="TimeProvider.System"/> otherwise.
+    /// An explicit <see cref="TimeProvider.System"/> is honoured as given.
+    /// </value>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>The clock in use: <see cref="TimeProvider"/>, or the system clock when unset.</summary>
+    internal TimeProvider Clock => TimeProvider ?? TimeProvider.System;
 
     /// <summary>
     /// The default backend extractor: the host after <c>Hello World from </c> in the seed's page, e.g.
@@ -115,11 +121,6 @@ public sealed record TrafficOptions
         if (ExpectedBackends is not null && ExpectedBackends.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add(Problem(nameof(ExpectedBackends), string.Join(", ", ExpectedBackends.Select(b => b ?? "null")), "must not contain empty names"));
-        }
-
-        if (TimeProvider is null)
-        {
-            problems.Add(Problem(nameof(TimeProvider), "null", "must not be null"));
         }
 
         if (problems.Count > 0)

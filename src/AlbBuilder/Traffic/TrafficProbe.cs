@@ -28,7 +28,7 @@ internal sealed class TrafficProbe
     {
         ArgumentNullException.ThrowIfNull(url);
         var target = new Uri(url, _options.Path);
-        var time = _options.TimeProvider;
+        var time = _options.Clock;
         var samples = new TrafficSample[_options.Requests];
         var started = time.GetTimestamp();
 
@@ -62,7 +62,7 @@ internal sealed class TrafficProbe
 
     private async Task<TrafficSample> SendOneAsync(HttpClient client, Uri target, CancellationToken cancellationToken)
     {
-        var time = _options.TimeProvider;
+        var time = _options.Clock;
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.PerRequestTimeout, time);

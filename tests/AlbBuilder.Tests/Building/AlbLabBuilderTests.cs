@@ -1,3 +1,4 @@
+using AlbBuilder.Building;
 using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.ElasticLoadBalancingV2.Model;
 using AlbBuilder.Provisioning;
@@ -12,6 +13,46 @@ namespace AlbBuilder.Tests.Building;
 
 public sealed class AlbLabBuilderTests
 {
+    [Fact]
+    public void Create_WithoutName_TheCardLineBuildsALabNamedLabAndEightHexDigits()
+    {
+        IAlbLab lab = AlbLab.Create().WithInstances(2).WithUserData(UserData.HelloHttpd()).ListenOn(80).Build();
+
+        Assert.Matches("^lab-[0-9a-f]{8}$", lab.Name);
+        Assert.Equal(LabState.NotStarted, lab.State);
+    }
+
+    [Fact]
+    public void Create_WithoutName_EachBuildDrawsItsOwnName_SoATemplateMakesNoTwins()
+    {
+        var template = AlbLab.Create().WithInstances(1);
+
+        var names = Enumerable.Range(0, 20).Select(_ => template.BuildDefinition().Name).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Create_WithoutName_GeneratedNamesPassTheNameRules_AndDerivedNamesFitAws()
+    {
+        var definition = AlbLab.Create().BuildDefinition();
+        var problems = new List<LabValidationProblem>();
+
+        LabRules.CheckName(problems, "Create(name)", definition.Name);
+
+        Assert.Empty(problems);
+        Assert.True(definition.LoadBalancerName.Length <= 32, definition.LoadBalancerName);
+        Assert.True(definition.TargetGroupName.Length <= 32, definition.TargetGroupName);
+    }
+
+    [Fact]
+    public void Create_EmptyName_IsStillReported_NotReplacedByAGeneratedOne()
+    {
+        var ex = Assert.Throws<AlbLabValidationException>(() => AlbLab.Create(string.Empty).Build());
+
+        Assert.Contains(ex.Problems, p => p.Field == "Create(name)");
+    }
+
     [Fact]
     public void BuildDefinition_NothingSet_UsesTheDocumentedDefaults()
     {

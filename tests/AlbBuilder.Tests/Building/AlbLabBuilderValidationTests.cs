@@ -61,15 +61,15 @@ public sealed class AlbLabBuilderValidationTests
         ["no subnets"] = new(() => Valid().InSubnets(), "InSubnets", "[]", "at least 2"),
         ["duplicate subnets"] = new(() => Valid().InSubnets(Subnet1, "subnet-0aaaaaaa", Subnet1), "InSubnets", "'" + Subnet1 + "'", "each subnet once"),
         ["subnet id malformed"] = new(() => Valid().InSubnets(Subnet1, "sub-12345678"), "InSubnets", "'sub-12345678'", "'subnet-'"),
-        ["tag key empty"] = new(() => Valid().WithTag("", "x"), "WithTags['']", "''", "1–128"),
-        ["tag key 129 chars"] = new(() => Valid().WithTag(new string('k', 129), "x"), "WithTags['" + new string('k', 32) + "…' (129 characters)]", "(129 characters)", "1–128"),
+        ["tag key empty"] = new(() => Valid().WithTag("", "x"), "WithTags['']", "'x'", "1–128"),
+        ["tag key 129 chars"] = new(() => Valid().WithTag(new string('k', 129), "x"), "WithTags['" + new string('k', 32) + "…' (129 characters)]", "'x'", "1–128"),
         ["tag value 257 chars"] = new(() => Valid().WithTag("env", new string('v', 257)), "WithTags['env']", "(257 characters)", "at most 256"),
-        ["tag key aws:"] = new(() => Valid().WithTag("AWS:owner", "me"), "WithTags['AWS:owner']", "'AWS:owner'='me'", "'aws:'"),
-        ["tag value aws:"] = new(() => Valid().WithTag("owner", "aws:me"), "WithTags['owner']", "'owner'='aws:me'", "'aws:'"),
-        ["tag key albbuilder:"] = new(() => Valid().WithTags(new Dictionary<string, string> { [LabTags.Lab] = "other" }), "WithTags['albbuilder:lab']", "'albbuilder:lab'", "ownership"),
-        ["tag key Name"] = new(() => Valid().WithTag("Name", "mine"), "WithTags['Name']", "'Name'", "names each resource"),
+        ["tag key aws:"] = new(() => Valid().WithTag("AWS:owner", "me"), "WithTags['AWS:owner']", "'me'", "'aws:'"),
+        ["tag value aws:"] = new(() => Valid().WithTag("owner", "aws:me"), "WithTags['owner']", "'aws:me'", "'aws:'"),
+        ["tag key albbuilder:"] = new(() => Valid().WithTags(new Dictionary<string, string> { [LabTags.Lab] = "other" }), "WithTags['albbuilder:lab']", "'other'", "ownership"),
+        ["tag key Name"] = new(() => Valid().WithTag("Name", "mine"), "WithTags['Name']", "'mine'", "names each resource"),
         ["tag key given twice"] = new(() => Valid().WithTag("env", "a").WithTags(new Dictionary<string, string> { ["env"] = "b" }), "WithTags['env']", "'a', 'b'", "once"),
-        ["tag key bad character"] = new(() => Valid().WithTag("cost*center", "x"), "WithTags['cost*center']", "'cost*center'='x'", "_ . : / = + - @"),
+        ["tag key bad character"] = new(() => Valid().WithTag("cost*center", "x"), "WithTags['cost*center']", "'x'", "_ . : / = + - @"),
         ["too many tags"] = new(() => Valid().WithTags(Enumerable.Range(0, AlbLab.MaxUserTags + 1).ToDictionary(i => "k" + i, i => "v")), "WithTags", "45 tags", "at most 44"),
         ["timeout zero"] = new(() => Valid().WithTimeouts(t => t with { TargetsHealthy = TimeSpan.Zero }), "WithTimeouts.TargetsHealthy", "0 s", "positive"),
         ["timeout negative"] = new(() => Valid().WithTimeouts(LabTimeouts.Default with { Teardown = TimeSpan.FromSeconds(-5) }), "WithTimeouts.Teardown", "-5 s", "positive"),
@@ -107,6 +107,18 @@ public sealed class AlbLabBuilderValidationTests
         Assert.Contains(bad.Value, problem.Value, StringComparison.Ordinal);
         Assert.Contains(bad.Fix, problem.Fix, StringComparison.Ordinal);
         Assert.Contains($"{problem.Field} = {problem.Value}: {problem.Fix}", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(bad.Field, exception.ParamName);
+    }
+
+    [Fact]
+    public void Build_SeveralProblems_ParamNameIsTheFirstProblemsField_AndTheMessageHasNoParameterSuffix()
+    {
+        var exception = Assert.Throws<AlbLabValidationException>(() => AlbLab.Create("demo").ListenOn(0).WithTag("Name", "mine").Build());
+
+        Assert.Equal("ListenOn", exception.ParamName);
+        Assert.Equal(2, exception.Problems.Count);
+        Assert.Contains("WithTags['Name'] = 'mine': Don't set 'Name'", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +142,7 @@ public sealed class AlbLabBuilderValidationTests
             "WithUserData = 0 bytes",
             "WithHealthCheck.Timeout = 5 s",
             "WithHealthCheck.Matcher = '600'",
-            "WithTags['aws:team'] = 'aws:team'='x'",
+            "WithTags['aws:team'] = 'x'",
             "WithDirectInstanceAccess = '1.2.3.4/40'",
         ];
         foreach (var line in expected)

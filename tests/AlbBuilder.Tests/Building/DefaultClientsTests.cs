@@ -42,7 +42,7 @@ public sealed class DefaultClientsTests
     public void Container_DefaultClients_UseTheOptionsRegion()
     {
         using var env = FakeCredentials();
-        using var provider = new ServiceCollection().AddAlbBuilder(o => o.Region = "ap-southeast-2").BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAlbBuilder(o => o.Region = "ap-southeast-2").Services.BuildServiceProvider();
 
         var ec2 = Assert.IsType<AmazonEC2Client>(provider.GetRequiredService<IAmazonEC2>());
         var elb = Assert.IsType<AmazonElasticLoadBalancingV2Client>(provider.GetRequiredService<IAmazonElasticLoadBalancingV2>());

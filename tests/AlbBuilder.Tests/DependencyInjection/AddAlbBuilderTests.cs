@@ -22,7 +22,7 @@ public sealed class AddAlbBuilderTests
             .AddSingleton(ec2)
             .AddSingleton(elb)
             .AddSingleton<TimeProvider>(time)
-            .AddAlbBuilder();
+            .AddAlbBuilder().Services;
         using var provider = services.BuildServiceProvider();
 
         var lab = (AlbLabResource)provider.GetRequiredService<IAlbLabFactory>().Create("demo").Build();
@@ -35,11 +35,66 @@ public sealed class AddAlbBuilderTests
     }
 
     [Fact]
+    public void Factory_CreateWithoutName_GeneratesANameAndAppliesTheDefaults()
+    {
+        var services = new ServiceCollection();
+        services.AddAlbBuilder(o => o.InstanceCount = 3);
+        using var provider = services.BuildServiceProvider();
+
+        var definition = provider.GetRequiredService<IAlbLabFactory>().Create().BuildDefinition();
+
+        Assert.Matches("^lab-[0-9a-f]{8}$", definition.Name);
+        Assert.Equal(3, definition.InstanceCount);
+    }
+
+    [Fact]
+    public void AddAlbBuilder_ReturnsABuilderOverTheSameServices()
+    {
+        var services = new ServiceCollection();
+
+        var builder = services.AddAlbBuilder();
+
+        Assert.Same(services, builder.Services);
+    }
+
+    [Fact]
+    public void ConfigureLabs_AppliesAfterTheOptions_InOrder_AndTheCallerStillWins()
+    {
+        var handler = Substitute.For<HttpMessageHandler>();
+        var services = new ServiceCollection();
+        services.AddAlbBuilder(o => o.InstanceCount = 3)
+            .ConfigureLabs(lab => lab.WithPolling(TimeSpan.FromSeconds(1)).WithInstances(4))
+            .ConfigureLabs(lab => lab.WithPolling(TimeSpan.FromSeconds(2)).WithTrafficHandler(handler));
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IAlbLabFactory>();
+
+        var configured = (AlbLabResource)factory.Create("demo").Build();
+        var overridden = factory.Create("demo").WithPolling(TimeSpan.FromSeconds(7)).BuildDefinition();
+
+        Assert.Equal(4, configured.Definition.InstanceCount);
+        Assert.Equal(TimeSpan.FromSeconds(2), configured.Definition.PollInterval);
+        Assert.Same(handler, configured.Services.TrafficHandler);
+        Assert.Equal(TimeSpan.FromSeconds(7), overridden.PollInterval);
+    }
+
+    [Fact]
+    public void ConfigureLabs_FunctionReturnsNull_FactorySaysSo()
+    {
+        var services = new ServiceCollection();
+        services.AddAlbBuilder().ConfigureLabs(_ => null!);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IAlbLabFactory>().Create("demo"));
+
+        Assert.Contains("ConfigureLabs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Factory_ClientsRegisteredAfterAddAlbBuilder_StillWin()
     {
         var ec2 = Substitute.For<IAmazonEC2>();
         var elb = Substitute.For<IAmazonElasticLoadBalancingV2>();
-        var services = new ServiceCollection().AddAlbBuilder();
+        var services = new ServiceCollection().AddAlbBuilder().Services;
         services.AddSingleton(ec2).AddSingleton(elb);
         using var provider = services.BuildServiceProvider();
 
@@ -65,7 +120,7 @@ public sealed class AddAlbBuilderTests
     [Fact]
     public void AddAlbBuilder_NothingRegistered_AddsLazyDefaultsWithoutCreatingClients()
     {
-        var services = new ServiceCollection().AddAlbBuilder(o => o.Region = "eu-west-1");
+        var services = new ServiceCollection().AddAlbBuilder(o => o.Region = "eu-west-1").Services;
         using var provider = services.BuildServiceProvider();
 
         var ec2 = Assert.Single(services, d => d.ServiceType == typeof(IAmazonEC2));
@@ -84,8 +139,8 @@ public sealed class AddAlbBuilderTests
     public void AddAlbBuilder_CalledTwice_RegistersEachServiceOnce_AndAppliesBothConfigurations()
     {
         var services = new ServiceCollection()
-            .AddAlbBuilder(o => o.InstanceType = "t3.small")
-            .AddAlbBuilder(o => o.InstanceCount = 3);
+            .AddAlbBuilder(o => o.InstanceType = "t3.small").Services
+            .AddAlbBuilder(o => o.InstanceCount = 3).Services;
         using var provider = services.BuildServiceProvider();
 
         Assert.Single(services, d => d.ServiceType == typeof(IAlbLabFactory));
@@ -110,7 +165,7 @@ public sealed class AddAlbBuilderTests
             o.LoadBalancerActiveTimeout = TimeSpan.FromMinutes(30);
             o.TimeToLive = TimeSpan.FromHours(3);
             o.CleanUp = false;
-        });
+        }).Services;
         using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IAlbLabFactory>();
 
@@ -131,7 +186,7 @@ public sealed class AddAlbBuilderTests
     public void Factory_UsesTheContainersLoggerFactory_WhenThereIsOne()
     {
         var loggerFactory = Substitute.For<ILoggerFactory>();
-        var services = new ServiceCollection().AddSingleton(loggerFactory).AddAlbBuilder();
+        var services = new ServiceCollection().AddSingleton(loggerFactory).AddAlbBuilder().Services;
         using var provider = services.BuildServiceProvider();
 
         var lab = (AlbLabResource)provider.GetRequiredService<IAlbLabFactory>().Create("demo").Build();
@@ -147,7 +202,7 @@ public sealed class AddAlbBuilderTests
             o.InstanceType = "huge";
             o.InstanceCount = 0;
             o.TargetsHealthyTimeout = TimeSpan.Zero;
-        });
+        }).Services;
         using var provider = services.BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -161,7 +216,7 @@ public sealed class AddAlbBuilderTests
     [Fact]
     public void Options_Invalid_FactoryCreateFailsToo()
     {
-        var services = new ServiceCollection().AddAlbBuilder(o => o.ImageId = "ubuntu");
+        var services = new ServiceCollection().AddAlbBuilder(o => o.ImageId = "ubuntu").Services;
         using var provider = services.BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IAlbLabFactory>().Create("demo"));
@@ -172,7 +227,7 @@ public sealed class AddAlbBuilderTests
     [Fact]
     public void Options_Valid_PassTheStartCheck()
     {
-        var services = new ServiceCollection().AddAlbBuilder(o => o.Region = "ap-southeast-2");
+        var services = new ServiceCollection().AddAlbBuilder(o => o.Region = "ap-southeast-2").Services;
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -193,7 +248,7 @@ public sealed class AddAlbBuilderTests
                 ["AlbBuilder:TeardownTimeout"] = "00:30:00",
             })
             .Build();
-        var services = new ServiceCollection().AddAlbBuilder(configuration.GetSection(AlbBuilderOptions.SectionName));
+        var services = new ServiceCollection().AddAlbBuilder(configuration.GetSection(AlbBuilderOptions.SectionName)).Services;
         using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -216,7 +271,7 @@ public sealed class AddAlbBuilderTests
                 ["AlbBuilder:InstanceCount"] = "99",
             })
             .Build();
-        var services = new ServiceCollection().AddAlbBuilder(configuration.GetSection(AlbBuilderOptions.SectionName));
+        var services = new ServiceCollection().AddAlbBuilder(configuration.GetSection(AlbBuilderOptions.SectionName)).Services;
         using var provider = services.BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

@@ -1,3 +1,5 @@
+using Amazon.EC2;
+using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.ElasticLoadBalancingV2.Model;
 using AlbBuilder.Tests.Provisioning;
 using NSubstitute;
@@ -20,12 +22,12 @@ public sealed class LabStatusTests
 
         Assert.Equal(3, aws.Calls.Count - before);
         Assert.Equal(time.GetUtcNow(), status.Timestamp);
-        Assert.Equal("active", status.LoadBalancerState);
+        Assert.Equal(LoadBalancerStateEnum.Active, status.LoadBalancerState);
         Assert.Equal("demo-alb-123456.eu-west-1.elb.amazonaws.com", status.LoadBalancerDnsName);
         Assert.True(status.IsServing);
         Assert.Equal(lab.Resources.InstanceIds, status.Instances.Select(i => i.InstanceId));
         var first = status.Instances[0];
-        Assert.Equal(("demo-1", "running", "eu-west-1a", "healthy"), (first.Name, first.State, first.AvailabilityZone, first.TargetState));
+        Assert.Equal(("demo-1", InstanceStateName.Running, "eu-west-1a", TargetHealthStateEnum.Healthy), (first.Name, first.State, first.AvailabilityZone, first.TargetState));
         Assert.Equal(aws.Instances[first.InstanceId].PrivateDnsName, first.PrivateDnsName);
         Assert.Equal(aws.Instances[first.InstanceId].PublicIpAddress, first.PublicIpAddress);
         Assert.Equal("eu-west-1b", status.Instances[1].AvailabilityZone);
@@ -51,8 +53,8 @@ public sealed class LabStatusTests
         var status = await lab.GetStatusAsync();
 
         Assert.False(status.IsServing);
-        Assert.Equal(("unhealthy", "Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"), (status.Instances[0].TargetState, status.Instances[0].TargetReason, status.Instances[0].TargetDescription));
-        Assert.Equal(("stopped", "unused", "Target.InvalidState"), (status.Instances[1].State, status.Instances[1].TargetState, status.Instances[1].TargetReason));
+        Assert.Equal((TargetHealthStateEnum.Unhealthy, "Target.ResponseCodeMismatch", "Health checks failed with these codes: [500]"), (status.Instances[0].TargetState, status.Instances[0].TargetReason, status.Instances[0].TargetDescription));
+        Assert.Equal((InstanceStateName.Stopped, TargetHealthStateEnum.Unused, "Target.InvalidState"), (status.Instances[1].State, status.Instances[1].TargetState, status.Instances[1].TargetReason));
     }
 
     [Fact]

@@ -60,6 +60,17 @@ public sealed class LabTrafficTests
     }
 
     [Fact]
+    public async Task CompleteAsync_ExplicitSystemClock_IsKept_NotMistakenForUnset()
+    {
+        var lab = Lab(new Uri("http://demo-alb.example/"));
+        var given = new TrafficOptions { TimeProvider = TimeProvider.System, ExpectedBackends = ["x"] };
+
+        var options = await LabTraffic.CompleteAsync(lab, Services(), given, CancellationToken.None);
+
+        Assert.Same(TimeProvider.System, options.TimeProvider);
+    }
+
+    [Fact]
     public async Task VerifyAsync_ThroughLabHandler_CountsEachInstance()
     {
         using var handler = FakeBackendHandler.RoundRobin("ip-10-0-0-1.ec2.internal", "ip-10-0-0-2.ec2.internal");

@@ -47,16 +47,38 @@ public sealed class TrafficOptionsTests
             BalanceTolerance = double.NaN,
             Path = "health",
             ExpectedBackends = ["a", " "],
-            TimeProvider = null!,
         };
 
         var ex = Assert.Throws<OptionsValidationException>(options.Validate);
 
-        Assert.Equal(7, ex.Failures.Count());
-        foreach (var name in new[] { "Requests = 0", "MaxConcurrency = 2000", "PerRequestTimeout = 00:00:00", "BalanceTolerance = NaN", "Path = health", "ExpectedBackends", "TimeProvider" })
+        Assert.Equal(6, ex.Failures.Count());
+        foreach (var name in new[] { "Requests = 0", "MaxConcurrency = 2000", "PerRequestTimeout = 00:00:00", "BalanceTolerance = NaN", "Path = health", "ExpectedBackends" })
         {
             Assert.Contains(ex.Failures, f => f.Contains(name, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void TimeProvider_UnsetByDefault_ValidAndTheSystemClockIsUsed()
+    {
+        var options = new TrafficOptions();
+
+        options.Validate();
+
+        Assert.Null(options.TimeProvider);
+        Assert.Same(TimeProvider.System, options.Clock);
+        Assert.Same(TimeProvider.System, (options with { TimeProvider = TimeProvider.System }).TimeProvider);
+    }
+
+    [Fact]
+    public void DrillOptions_TimeProvider_UnsetByDefault_AndTheSystemClockIsUsed()
+    {
+        var options = new DrillOptions();
+
+        options.Validate();
+
+        Assert.Null(options.TimeProvider);
+        Assert.Same(TimeProvider.System, options.Clock);
     }
 
     [Theory]

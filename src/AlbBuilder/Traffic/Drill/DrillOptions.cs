@@ -44,8 +44,14 @@ public sealed record DrillOptions
     public TimeSpan RestoreTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The clock for the timeline, the transition window and the timeouts; use the same one as the traffic verification.</summary>
-    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <value>
+    /// The default is null: the lab's clock (<c>WithTimeProvider</c>) when the lab runs it, <see cref="TimeProvider.System"/> otherwise.
+    /// An explicit <see cref="TimeProvider.System"/> is honoured as given.
+    /// </value>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>The clock in use: <see cref="TimeProvider"/>, or the system clock when unset.</summary>
+    internal TimeProvider Clock => TimeProvider ?? TimeProvider.System;
 
     /// <summary>
     /// The window a health check needs to notice an instance that went away: interval × unhealthy threshold + timeout
@@ -92,11 +98,6 @@ public sealed record DrillOptions
             {
                 problems.Add(Problem(name, value, "must be more than zero and at most 2 hours"));
             }
-        }
-
-        if (TimeProvider is null)
-        {
-            problems.Add(Problem(nameof(TimeProvider), "null", "must not be null"));
         }
 
         if (problems.Count > 0)

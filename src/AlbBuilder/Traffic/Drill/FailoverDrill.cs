@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Amazon.EC2;
 
 namespace AlbBuilder.Traffic;
 
@@ -36,7 +37,7 @@ internal sealed class FailoverDrill
         _subject = subject;
         _options = options;
         _progress = progress;
-        _time = options.TimeProvider;
+        _time = options.Clock;
     }
 
     /// <summary>Runs the drill.</summary>
@@ -139,7 +140,8 @@ internal sealed class FailoverDrill
         _instances = [.. status.Instances];
         if (_instances.Length < 2)
         {
-            throw new InvalidOperationException($"A failover drill needs at least 2 instances; the lab has {_instances.Length}.");
+            var hint = _instances.Length == 0 ? " Call StartAsync (or AttachAsync for an existing lab) first." : string.Empty;
+            throw new InvalidOperationException($"A failover drill needs at least 2 instances; the lab has {_instances.Length}.{hint}");
         }
 
         if (_options.InstanceIndex > _instances.Length)
@@ -223,7 +225,7 @@ internal sealed class FailoverDrill
         using var bounded = new CancellationTokenSource(_options.RestoreTimeout, _time);
         try
         {
-            string? state = null;
+            InstanceStateName? state = null;
             try
             {
                 var status = await _subject.GetStatusAsync(bounded.Token).ConfigureAwait(false);
@@ -234,18 +236,22 @@ internal sealed class FailoverDrill
                 Record(DrillStep.Restore, LabEventKind.Progress, $"could not read {Describe(victim)}'s state ({ex.Message}); starting it anyway");
             }
 
-            switch (state)
+            if (state == InstanceStateName.Running || state == InstanceStateName.Pending)
             {
-                case "running" or "pending":
-                    _restarted = true;
-                    Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
-                    return;
-                case "shutting-down" or "terminated":
-                    Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
-                    return;
-                case "stopping":
-                    await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
-                    break;
+                _restarted = true;
+                Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
+                return;
+            }
+
+            if (state == InstanceStateName.ShuttingDown || state == InstanceStateName.Terminated)
+            {
+                Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
+                return;
+            }
+
+            if (state == InstanceStateName.Stopping)
+            {
+                await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
             }
 
             await _subject.StartInstanceAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
