@@ -62,8 +62,9 @@ internal sealed class LabCloud : IAsyncDisposable
     }
 
     /// <summary>
-    /// A lab on this cloud with a 15 s deregistration delay, a <c>team=platform</c> tag, and timeouts of a minute or
-    /// two (ample on the Instant profile; a broken test fails instead of hanging for the AWS-sized defaults).
+    /// A lab on this cloud with a 15 s deregistration delay, a <c>team=platform</c> tag, and 3-minute timeouts (ample
+    /// on the Instant profile; a broken test fails instead of hanging for the AWS-sized defaults; and longer than
+    /// what <see cref="Provisioning.AutoAdvancingTime"/> jumps over at once).
     /// Further <c>With…</c> calls override.
     /// </summary>
     public AlbLabBuilder Lab(string name, int instances = 2) =>
@@ -76,10 +77,10 @@ internal sealed class LabCloud : IAsyncDisposable
             .WithUserData(UserData)
             .WithTimeouts(t => t with
             {
-                InstancesRunning = TimeSpan.FromMinutes(1),
-                LoadBalancerActive = TimeSpan.FromMinutes(1),
-                TargetsHealthy = TimeSpan.FromMinutes(1),
-                Teardown = TimeSpan.FromMinutes(2),
+                InstancesRunning = TimeSpan.FromMinutes(3),
+                LoadBalancerActive = TimeSpan.FromMinutes(3),
+                TargetsHealthy = TimeSpan.FromMinutes(3),
+                Teardown = TimeSpan.FromMinutes(3),
             });
 
     public const string UserData = "#!/bin/bash\necho héllo > /var/www/html/index.html\n";
