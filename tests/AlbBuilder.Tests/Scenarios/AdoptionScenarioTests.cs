@@ -1,10 +1,10 @@
-using AlbBuilder.Tests.Provisioning;
 using Amazon.EC2.Model;
 using Elb = AlbBuilder.ElasticLoadBalancingV2.Model;
 
 namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>Finding a lab by its tags and completing, attaching to or listing it, on LocalCloud.</summary>
+[Collection(ScenarioCollection.Name)]
 public sealed class AdoptionScenarioTests
 {
     [Fact]
@@ -199,7 +199,7 @@ public sealed class AdoptionScenarioTests
     public async Task ListAsync_TwoLabsAndForeignResources_ListsOnlyTheLabsWithTheirResources()
     {
         await using var env = await LabCloud.StartAsync();
-        var demo = env.Lab("demo").WithCleanUp(false).WithTimeToLive(TimeSpan.FromHours(1)).WithTimeProvider(new AutoAdvancingTime()).Build();
+        var demo = env.Lab("demo", new AutoAdvancingTime()).WithCleanUp(false).WithTimeToLive(TimeSpan.FromHours(1)).Build();
         await demo.StartAsync();
         var otherGroup = await env.Seed.SecurityGroupAsync("other-alb-sg", (LabTags.Lab, "other"), (LabTags.CreatedBy, LabTags.CreatedByValue), (LabTags.Role, "load-balancer-sg"));
         var other = await env.Seed.InstanceAsync("running", (LabTags.Lab, "other"), (LabTags.LabId, "ffff00001111"), (LabTags.CreatedBy, LabTags.CreatedByValue), (LabTags.Role, "instance"));

@@ -1,7 +1,6 @@
 using AlbBuilder.Building;
 using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.Provisioning;
-using AlbBuilder.Tests.Provisioning;
 using Amazon.EC2;
 using NSubstitute;
 
@@ -21,7 +20,8 @@ public sealed class ClientOwnershipTests
         var ec2 = Substitute.For<IAmazonEC2>();
         var elb = Substitute.For<IAmazonElasticLoadBalancingV2>();
         var services = new LabServices(() => ec2, () => elb, owns, TimeProvider.System);
-        var lab = new AlbLabResource(LabFixture.Definition(), services);
+        var definition = ((AlbLabResource)AlbLab.Create("demo").WithAwsClients(ec2, elb).Build()).Definition;
+        var lab = new AlbLabResource(definition, services);
         _ = services.Ec2; // clients are created on first use; dispose only closes created ones
         _ = services.ElasticLoadBalancing;
 

@@ -64,7 +64,7 @@ internal sealed class LabCloud : IAsyncDisposable
     /// <summary>
     /// A lab on this cloud with a 15 s deregistration delay, a <c>team=platform</c> tag, and 3-minute timeouts (ample
     /// on the Instant profile; a broken test fails instead of hanging for the AWS-sized defaults; and longer than
-    /// what <see cref="Provisioning.AutoAdvancingTime"/> jumps over at once).
+    /// what <see cref="AutoAdvancingTime"/> jumps over at once).
     /// Further <c>With…</c> calls override.
     /// </summary>
     public AlbLabBuilder Lab(string name, int instances = 2) =>
@@ -82,6 +82,20 @@ internal sealed class LabCloud : IAsyncDisposable
                 TargetsHealthy = TimeSpan.FromMinutes(3),
                 Teardown = TimeSpan.FromMinutes(3),
             });
+
+    /// <summary>
+    /// A lab on the lab clock <paramref name="time"/>, which fast-forwards polls and retries, while LocalCloud runs on
+    /// the real clock. Its waits and teardown get a day of lab time, so LocalCloud's progress decides how they end, not
+    /// the lab clock racing ahead of it; a test about a timeout sets that one again.
+    /// </summary>
+    public AlbLabBuilder Lab(string name, AutoAdvancingTime time, int instances = 2) =>
+        Lab(name, instances).WithTimeProvider(time).WithTimeouts(t => t with
+        {
+            InstancesRunning = TimeSpan.FromDays(1),
+            LoadBalancerActive = TimeSpan.FromDays(1),
+            TargetsHealthy = TimeSpan.FromDays(1),
+            Teardown = TimeSpan.FromDays(1),
+        });
 
     public const string UserData = "#!/bin/bash\necho héllo > /var/www/html/index.html\n";
 

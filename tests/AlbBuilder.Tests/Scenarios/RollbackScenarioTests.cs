@@ -1,10 +1,10 @@
-using AlbBuilder.Tests.Provisioning;
 using Amazon.EC2.Model;
 using Elb = AlbBuilder.ElasticLoadBalancingV2.Model;
 
 namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>A start that fails removes what it created, on LocalCloud with injected faults.</summary>
+[Collection(ScenarioCollection.Name)]
 public sealed class RollbackScenarioTests
 {
     private static readonly string[] SecurityGroupSteps = [LabAssert.Steps.CreateLoadBalancerSecurityGroup, LabAssert.Steps.CreateInstanceSecurityGroup];
@@ -160,13 +160,10 @@ public sealed class RollbackScenarioTests
     {
         await using var env = await LabCloud.StartAsync();
         var time = new AutoAdvancingTime();
-        var lab = env.Lab("demo")
+        var lab = env.Lab("demo", time)
             .WithHealthCheck(h => h with { Path = "/missing" }) // LocalCloud's httpd answers 404
-
-            // The rollback retries on the lab clock while LocalCloud frees the group on the real one: no teardown limit.
-            .WithTimeouts(LabTimeouts.Default with { Teardown = TimeSpan.FromDays(1) })
+            .WithTimeouts(t => t with { TargetsHealthy = LabTimeouts.Default.TargetsHealthy })
             .WithPolling(TimeSpan.FromSeconds(5))
-            .WithTimeProvider(time)
             .Build();
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
@@ -177,11 +174,35 @@ public sealed class RollbackScenarioTests
         AssertNothingLeft(env);
     }
 
+    // Mid-graph, every branch in flight sees the cancellation: the step reported is the one whose call ends first.
+    private static readonly string[] InFlightWithTheLoadBalancer =
+    [
+        LabAssert.Steps.CreateLoadBalancer, LabAssert.Steps.CreateTargetGroup, LabAssert.Steps.ModifyTargetGroupAttributes, LabAssert.Steps.CreateInstanceSecurityGroup,
+        LabAssert.Steps.AuthorizeInstanceIngress, LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances, LabAssert.Steps.WaitInstancesRunning,
+    ];
+
+    private static readonly string[] InFlightWithTheInstances =
+    [
+        LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances, LabAssert.Steps.CreateTargetGroup, LabAssert.Steps.ModifyTargetGroupAttributes,
+        LabAssert.Steps.CreateLoadBalancer, LabAssert.Steps.ModifyLoadBalancerAttributes, LabAssert.Steps.WaitLoadBalancerActive, LabAssert.Steps.CreateListener,
+    ];
+
+    private static readonly string[] InFlightWithTheListener =
+    [
+        LabAssert.Steps.CreateListener, LabAssert.Steps.WaitLoadBalancerActive, LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances,
+        LabAssert.Steps.WaitInstancesRunning, LabAssert.Steps.RegisterTargets,
+    ];
+
+    public static TheoryData<string, string[]> CancelPoints => new()
+    {
+        { "CreateLoadBalancer", InFlightWithTheLoadBalancer },
+        { "RunInstances", InFlightWithTheInstances },
+        { "DescribeTargetHealth", [LabAssert.Steps.WaitTargetsHealthy] }, // the last step: nothing else runs
+    };
+
     [Theory]
-    [InlineData("CreateLoadBalancer", LabAssert.Steps.CreateLoadBalancer)]
-    [InlineData("RunInstances", LabAssert.Steps.RunInstances)]
-    [InlineData("DescribeTargetHealth", LabAssert.Steps.WaitTargetsHealthy)]
-    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, string step)
+    [MemberData(nameof(CancelPoints))]
+    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, string[] steps)
     {
         await using var env = await LabCloud.StartAsync();
         using var cts = new CancellationTokenSource();
@@ -190,7 +211,7 @@ public sealed class RollbackScenarioTests
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lab.StartAsync(null, cts.Token));
 
-        LabAssert.FailedAt(step, Assert.IsType<AlbLabException>(ex.InnerException));
+        LabAssert.FailedAtOneOf(steps, Assert.IsType<AlbLabException>(ex.InnerException));
         AssertNothingLeft(env);
     }
 
@@ -219,7 +240,7 @@ public sealed class RollbackScenarioTests
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lab.StartAsync(null, cts.Token));
 
         var inner = Assert.IsType<AlbLabException>(ex.InnerException);
-        LabAssert.FailedAt(LabAssert.Steps.CreateListener, inner);
+        LabAssert.FailedAtOneOf(InFlightWithTheListener, inner);
         LabAssert.SomethingRemoved(inner);
         Assert.Equal(cts.Token, ex.CancellationToken);
         AssertNothingLeft(env);
@@ -252,8 +273,8 @@ public sealed class RollbackScenarioTests
         env.Cloud.Faults.FailNext("DeleteLoadBalancer", 1, "OperationNotPermitted", 400, "deletion protection");
 
         // The load balancer stays, so its group never frees up: the teardown gives up at its timeout, on the lab clock.
-        var lab = env.Lab("demo")
-            .WithTimeProvider(new AutoAdvancingTime())
+        var lab = env.Lab("demo", new AutoAdvancingTime())
+            .WithTimeouts(t => t with { Teardown = TimeSpan.FromMinutes(3) })
             .WithPolling(TimeSpan.FromSeconds(5))
             .Build();
 

@@ -1,5 +1,4 @@
 using System.Text;
-using AlbBuilder.Tests.Provisioning;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Elb = AlbBuilder.ElasticLoadBalancingV2.Model;
@@ -7,6 +6,7 @@ using Elb = AlbBuilder.ElasticLoadBalancingV2.Model;
 namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>What a start builds, asks for and waits on, on LocalCloud.</summary>
+[Collection(ScenarioCollection.Name)]
 public sealed class StartScenarioTests
 {
     [Fact]
@@ -157,7 +157,7 @@ public sealed class StartScenarioTests
     {
         await using var env = await LabCloud.StartAsync();
         var time = new AutoAdvancingTime(); // 2026-11-25 12:00 UTC
-        var lab = env.Lab("demo", instances: 4).WithTimeToLive(TimeSpan.FromHours(2)).WithTimeProvider(time).Build();
+        var lab = env.Lab("demo", time, instances: 4).WithTimeToLive(TimeSpan.FromHours(2)).Build();
 
         await lab.StartAsync();
 
@@ -425,10 +425,8 @@ public sealed class StartScenarioTests
     {
         await using var env = await LabCloud.StartAsync();
         var time = new AutoAdvancingTime();
-        var lab = env.Lab("demo")
+        var lab = env.Lab("demo", time)
             .WithPolling(TimeSpan.FromMilliseconds(100))
-            .WithTimeProvider(time)
-            .WithTimeouts(LabTimeouts.Default)
             .WithHealthCheck(h => h with { Interval = TimeSpan.FromSeconds(30) }) // still initial on the first polls
             .Build();
 
@@ -451,6 +449,7 @@ public sealed class StartScenarioTests
         var lab = AlbLab.Create("demo")
             .WithAwsClients(env.Ec2, env.Elb)
             .WithTimeProvider(time)
+            .WithTimeouts(new LabTimeouts(TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(1)))
             .WithHealthCheck(h => h with { Interval = TimeSpan.FromSeconds(10) }) // first check 0.1 s after registration
             .Build();
 

@@ -1,10 +1,10 @@
-using AlbBuilder.Tests.Provisioning;
 using Amazon.EC2.Model;
 using Elb = AlbBuilder.ElasticLoadBalancingV2.Model;
 
 namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>Destroy and dispose on LocalCloud: order, retries, NotFound, ownership, clean-up off.</summary>
+[Collection(ScenarioCollection.Name)]
 public sealed class TeardownScenarioTests
 {
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TeardownScenarioTests
     {
         await using var env = await LabCloud.StartAsync();
         var time = new AutoAdvancingTime();
-        var lab = env.Lab("demo").WithTimeProvider(time).WithTimeouts(t => t with { Teardown = TimeSpan.FromDays(1) }).Build();
+        var lab = env.Lab("demo", time).Build();
         await lab.StartAsync();
         env.Cloud.Faults.FailNext("DeleteTargetGroup", 2, "ResourceInUse", 400, "in use");
         env.Cloud.Faults.FailNext("DeleteSecurityGroup", 3, "DependencyViolation", 400, "still referenced");
@@ -73,10 +73,9 @@ public sealed class TeardownScenarioTests
     {
         await using var env = await LabCloud.StartAsync();
         var time = new AutoAdvancingTime();
-        var lab = env.Lab("demo")
-            .WithTimeProvider(time)
+        var lab = env.Lab("demo", time)
             .WithPolling(TimeSpan.FromSeconds(5))
-            .WithTimeouts(LabTimeouts.Default with { Teardown = TimeSpan.FromMinutes(3) })
+            .WithTimeouts(t => t with { Teardown = TimeSpan.FromMinutes(3) })
             .Build();
         await lab.StartAsync();
         env.Cloud.Faults.FailNext("DeleteSecurityGroup", 10_000, "DependencyViolation");
