@@ -55,8 +55,8 @@ internal sealed class LabCloud : IAsyncDisposable
 
     public static async Task<LabCloud> StartAsync()
     {
-        // No credentials or instance metadata of the machine are ever looked up.
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        // The clients get LocalCloud's fake credentials and region explicitly: nothing of the machine's AWS setup
+        // (profiles, environment, instance metadata) is looked up, so no process-wide variable needs setting.
         var cloud = await AlbBuilder.LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { Region = Region, LatencyProfile = LatencyProfile.Instant });
         return new LabCloud(cloud);
     }
