@@ -12,6 +12,7 @@ public sealed class LocalCloudFaults
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<InjectedFault>> _faults = new(StringComparer.Ordinal);
+    private readonly List<CountedFault> _counted = [];
 
     internal LocalCloudFaults()
     {
@@ -28,6 +29,31 @@ public sealed class LocalCloudFaults
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);
         Enqueue(operation, count, new InjectedFault(errorCode, httpStatus, message ?? $"Injected fault: {errorCode}", TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// Makes call number <paramref name="callNumber"/> of an operation fail, counting from now (1 is the next call);
+    /// the calls before it are served, or answer the faults queued for them, as usual.
+    /// </summary>
+    /// <param name="operation">The operation, e.g. <c>RunInstances</c>.</param>
+    /// <param name="callNumber">Which call fails, 1-based.</param>
+    /// <param name="errorCode">The AWS error code to answer with.</param>
+    /// <param name="httpStatus">The HTTP status to answer with.</param>
+    /// <param name="message">The error message; a generic one when null.</param>
+    /// <exception cref="ArgumentException">The operation or error code is empty, or the call number is not positive.</exception>
+    public void FailCall(string operation, int callNumber, string errorCode, int httpStatus = 400, string? message = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);
+        if (callNumber <= 0)
+        {
+            throw new ArgumentException("The call number must be positive.", nameof(callNumber));
+        }
+
+        lock (_gate)
+        {
+            _counted.Add(new CountedFault(operation, callNumber, new InjectedFault(errorCode, httpStatus, message ?? $"Injected fault: {errorCode}", TimeSpan.Zero)));
+        }
     }
 
     /// <summary>Delays the next <paramref name="count"/> calls of an operation (on the cloud's clock), then answers normally.</summary>
@@ -72,6 +98,7 @@ public sealed class LocalCloudFaults
         lock (_gate)
         {
             _faults.Clear();
+            _counted.Clear();
         }
     }
 
@@ -79,21 +106,52 @@ public sealed class LocalCloudFaults
     {
         lock (_gate)
         {
-            foreach (var key in new[] { FaultKeys.Qualified(service, operation), operation })
-            {
-                if (_faults.TryGetValue(key, out var queue) && queue.TryDequeue(out var fault))
-                {
-                    if (queue.Count == 0)
-                    {
-                        _faults.Remove(key);
-                    }
+            string[] keys = [FaultKeys.Qualified(service, operation), operation];
+            var queued = Dequeue(keys);
 
-                    return fault;
-                }
+            // After a delay the server asks again for the same call: count the call once, when it is answered.
+            if (queued is { Delay.Ticks: > 0 })
+            {
+                return queued;
             }
 
-            return null;
+            var counted = CountCall(keys);
+            return queued ?? counted;
         }
+    }
+
+    private InjectedFault? Dequeue(string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (_faults.TryGetValue(key, out var queue) && queue.TryDequeue(out var fault))
+            {
+                if (queue.Count == 0)
+                {
+                    _faults.Remove(key);
+                }
+
+                return fault;
+            }
+        }
+
+        return null;
+    }
+
+    private InjectedFault? CountCall(string[] keys)
+    {
+        InjectedFault? due = null;
+        foreach (var counted in _counted.Where(c => keys.Contains(c.Operation, StringComparer.Ordinal)).ToList())
+        {
+            counted.CallsLeft--;
+            if (counted.CallsLeft == 0)
+            {
+                _counted.Remove(counted);
+                due ??= counted.Fault;
+            }
+        }
+
+        return due;
     }
 
     private void Enqueue(string operation, int count, InjectedFault fault)

@@ -1,5 +1,6 @@
 using AlbBuilder.Building;
 using AlbBuilder.Provisioning;
+using AlbBuilder.Tests.Scenarios;
 
 namespace AlbBuilder.Tests.Provisioning;
 

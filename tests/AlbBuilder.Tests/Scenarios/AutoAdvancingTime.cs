@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace AlbBuilder.Tests.Provisioning;
+namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that jumps forward as soon as code starts a short timer (a poll delay or a retry

@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
-using AlbBuilder.Building;
-using AlbBuilder.Provisioning;
 using Microsoft.Extensions.Logging;
 
-namespace AlbBuilder.Tests.Provisioning;
+namespace AlbBuilder.Tests.Scenarios;
 
-[Collection(ProvisioningCollection.Name)]
-public sealed class LoggingTests
+[Collection(ScenarioCollection.Name)]
+public sealed class LoggingScenarioTests
 {
     [Fact]
     public async Task StartAndDestroy_LogEachStepButNeverTheUserData()
     {
-        var aws = new FakeAws();
+        await using var env = await LabCloud.StartAsync();
         var logs = new CapturingLoggerFactory();
-        var definition = LabFixture.Definition() with { UserData = "#!/bin/bash\nexport SECRET_TOKEN=hunter2\n" };
-        var lab = new AlbLabResource(definition, new LabServices(() => aws.Ec2, () => aws.Elb, ownsClients: false, new AutoAdvancingTime(), logs));
+        const string userData = "#!/bin/bash\nexport SECRET_TOKEN=hunter2\n";
+        var lab = env.Lab("demo").WithUserData(userData).WithLoggerFactory(logs).Build();
 
         await lab.StartAsync();
         await lab.DestroyAsync();
@@ -23,7 +21,7 @@ public sealed class LoggingTests
         Assert.Contains(messages, m => m.Contains("CreateLoadBalancer completed", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("DeleteLoadBalancer: Deleted load balancer", StringComparison.Ordinal));
         Assert.DoesNotContain(messages, m => m.Contains("hunter2", StringComparison.Ordinal) || m.Contains("SECRET_TOKEN", StringComparison.Ordinal));
-        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(definition.UserData));
+        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(userData));
         Assert.DoesNotContain(messages, m => m.Contains(encoded, StringComparison.Ordinal));
     }
 

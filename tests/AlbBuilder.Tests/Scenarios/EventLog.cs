@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AlbBuilder.Tests.Provisioning;
+namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>Collects progress events synchronously.</summary>
 internal sealed class EventLog : IProgress<LabEvent>
