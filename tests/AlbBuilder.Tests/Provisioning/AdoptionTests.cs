@@ -83,7 +83,7 @@ public sealed class AdoptionTests
         Assert.True(aws.TargetGroups.ContainsKey(targetGroup));
         Assert.Single(aws.SecurityGroups);
         Assert.Empty(aws.LoadBalancers);
-        Assert.DoesNotContain(ex.Created, c => c.Contains(albGroup.GroupId, StringComparison.Ordinal));
+        Assert.DoesNotContain(ex.Created, c => c.Id == albGroup.GroupId);
         Assert.Equal(albGroup.GroupId, lab.Resources.LoadBalancerSecurityGroupId);
         Assert.Null(lab.Resources.LoadBalancerArn);
     }

@@ -14,11 +14,11 @@ public sealed class LabFinderTests
         var tg = aws.AddTargetGroup("demo-tg", LabFixture.Owned("target-group"));
         aws.FailOn("DescribeTags", new LoadBalancerNotFoundException("One or more resources not found"));
 
-        var tags = await LabFinder.DescribeTagsAsync(aws.Elb, [lb, tg], CancellationToken.None);
+        var tags = await ElbTags.DescribeAsync(aws.Elb, [lb, tg], CancellationToken.None);
 
         Assert.Equal(3, aws.Count("DescribeTags"));
-        Assert.True(LabFinder.Owned(LabFixture.LabName, tags, lb));
-        Assert.True(LabFinder.Owned(LabFixture.LabName, tags, tg));
+        Assert.True(ElbTags.Owned(LabFixture.LabName, tags, lb));
+        Assert.True(ElbTags.Owned(LabFixture.LabName, tags, tg));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class LabFinderTests
         var aws = new FakeAws();
         var arns = Enumerable.Range(1, 45).Select(i => aws.AddTargetGroup($"tg-{i}", ("k", "v"))).ToList();
 
-        var tags = await LabFinder.DescribeTagsAsync(aws.Elb, arns, CancellationToken.None);
+        var tags = await ElbTags.DescribeAsync(aws.Elb, arns, CancellationToken.None);
 
         Assert.Equal(45, tags.Count);
         Assert.Equal([20, 20, 5], aws.Requests<DescribeTagsRequest>().Select(r => r.ResourceArns!.Count));

@@ -290,14 +290,14 @@ public sealed class StartTests
 
         await lab.StartAsync(log);
 
-        var steps = new[] { "DiscoverNetwork", "CreateLoadBalancerSecurityGroup", "CreateInstanceSecurityGroup", "CreateTargetGroup", "CreateLoadBalancer", "RunInstances", "WaitInstancesRunning", "RegisterTargets", "CreateListener", "WaitLoadBalancerActive", "WaitTargetsHealthy" };
+        var steps = new[] { LabStep.DiscoverNetwork, LabStep.CreateLoadBalancerSecurityGroup, LabStep.CreateInstanceSecurityGroup, LabStep.CreateTargetGroup, LabStep.CreateLoadBalancer, LabStep.RunInstances, LabStep.WaitInstancesRunning, LabStep.RegisterTargets, LabStep.CreateListener, LabStep.WaitLoadBalancerActive, LabStep.WaitTargetsHealthy };
         foreach (var step in steps)
         {
             Assert.Contains(log.Events, e => e.Step == step && e.Kind == LabEventKind.Started);
             Assert.Contains(log.Events, e => e.Step == step && e.Kind == LabEventKind.Completed);
         }
 
-        Assert.Contains(log.Events, e => e.Kind == LabEventKind.Progress && e.Step == "WaitTargetsHealthy");
+        Assert.Contains(log.Events, e => e.Kind == LabEventKind.Progress && e.Step == LabStep.WaitTargetsHealthy);
         Assert.DoesNotContain(log.Events, e => e.Message.Contains("héllo", StringComparison.Ordinal));
     }
 
@@ -309,7 +309,7 @@ public sealed class StartTests
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("DiscoverNetwork", ex.Step);
+        Assert.Equal(LabStep.DiscoverNetwork, ex.Step);
         Assert.Contains("at least two Availability Zones", ex.Message, StringComparison.Ordinal);
         Assert.Empty(ex.Created);
         Assert.Equal(0, aws.Count("CreateSecurityGroup"));

@@ -67,8 +67,8 @@ public sealed class TeardownTests
         Assert.Empty(aws.TargetGroups);
         Assert.Empty(aws.SecurityGroups);
         Assert.True(time.Advances - advancesBefore >= 5, "each retry waits on the lab clock");
-        Assert.Equal(3, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == "DeleteSecurityGroup" && e.Message.StartsWith("DependencyViolation", StringComparison.Ordinal)));
-        Assert.Equal(2, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == "DeleteTargetGroup" && e.Message.StartsWith("ResourceInUse", StringComparison.Ordinal)));
+        Assert.Equal(3, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == LabStep.DeleteSecurityGroup && e.Message.StartsWith("DependencyViolation", StringComparison.Ordinal)));
+        Assert.Equal(2, log.Events.Count(e => e.Kind == LabEventKind.Progress && e.Step == LabStep.DeleteTargetGroup && e.Message.StartsWith("ResourceInUse", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TeardownTests
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.DestroyAsync());
 
         Assert.Contains("teardown incomplete", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(ex.Removed, r => r.StartsWith("load balancer", StringComparison.Ordinal));
+        Assert.Contains(ex.Removed, r => r.Kind == LabResourceKind.LoadBalancer);
         Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4));
         Assert.Equal(2, aws.SecurityGroups.Count);
         Assert.InRange(aws.Count("DeleteSecurityGroup"), 5, 200);
