@@ -8,17 +8,8 @@ namespace AlbBuilder.Provisioning;
 /// </summary>
 internal static class LabActivities
 {
+    /// <summary>The source's name, the one to listen to (<c>AddSource("AlbBuilder")</c>); tags are named <c>albbuilder.*</c>.</summary>
     public const string SourceName = "AlbBuilder";
-
-    public const string LabTag = "albbuilder.lab";
-
-    public const string StepTag = "albbuilder.step";
-
-    public const string ResourceKindTag = "albbuilder.resource.kind";
-
-    public const string ResourceIdTag = "albbuilder.resource.id";
-
-    public const string OutcomeTag = "albbuilder.outcome";
 
     public static ActivitySource Source { get; } = new(SourceName);
 
@@ -31,8 +22,8 @@ internal static class LabActivities
             return null;
         }
 
-        activity.SetTag(LabTag, lab);
-        activity.SetTag(StepTag, step);
+        activity.SetTag("albbuilder.lab", lab);
+        activity.SetTag("albbuilder.step", step);
         Tag(activity, resource);
         return activity;
     }
@@ -44,14 +35,14 @@ internal static class LabActivities
     {
         if (activity is not null && resource is not null)
         {
-            activity.SetTag(ResourceKindTag, resource.Kind.ToString());
-            activity.SetTag(ResourceIdTag, resource.Id);
+            activity.SetTag("albbuilder.resource.kind", resource.Kind.ToString());
+            activity.SetTag("albbuilder.resource.id", resource.Id);
         }
     }
 
     public static void Succeeded(Activity? activity)
     {
-        activity?.SetTag(OutcomeTag, "completed");
+        activity?.SetTag("albbuilder.outcome", "completed");
         activity?.SetStatus(ActivityStatusCode.Ok);
     }
 
@@ -64,7 +55,7 @@ internal static class LabActivities
         }
 
         var cancelled = exception is OperationCanceledException;
-        activity.SetTag(OutcomeTag, cancelled ? "cancelled" : "failed");
+        activity.SetTag("albbuilder.outcome", cancelled ? "cancelled" : "failed");
         activity.SetTag("error.type", exception.GetType().FullName);
         activity.SetStatus(ActivityStatusCode.Error, cancelled ? "cancelled" : "failed");
     }

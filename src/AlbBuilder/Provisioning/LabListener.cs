@@ -11,43 +11,23 @@ internal static class LabListener
     {
         var loadBalancerArn = await loadBalancer.ConfigureAwait(false);
         var targetGroupArn = await targetGroup.ConfigureAwait(false);
-        var arn = start.Found.Listener?.ListenerArn ?? await start.Steps.RunAsync(
-            LabStep.CreateListener,
-            $"Creating HTTP listener on port {start.Definition.ListenerPort} forwarding to {targetGroupArn}",
-            async ct =>
-            {
-                var response = await start.Lab.Elb.CreateListenerAsync(
-                    new CreateListenerRequest
-                    {
-                        LoadBalancerArn = loadBalancerArn,
-                        Protocol = ProtocolEnum.HTTP,
-                        Port = start.Definition.ListenerPort,
-                        DefaultActions = [new ElbAction { Type = ActionTypeEnum.Forward, TargetGroupArn = targetGroupArn }],
-                        Tags = start.Ownership.ElbTags(LabRoles.Listener),
-                    },
-                    ct).ConfigureAwait(false);
-                var created = response?.Listeners?.FirstOrDefault()?.ListenerArn ?? throw new InvalidOperationException("CreateListener returned no listener.");
-                start.Created(new LabResource(LabResourceKind.Listener, created));
-                return created;
-            },
-            created => $"Created listener {created}").ConfigureAwait(false);
-        start.Uses(new LabResource(LabResourceKind.Listener, arn));
-        return arn;
+        var message = $"Creating HTTP listener on port {start.Definition.ListenerPort} forwarding to {targetGroupArn}";
+        var request = new CreateListenerRequest
+        {
+            LoadBalancerArn = loadBalancerArn,
+            Protocol = ProtocolEnum.HTTP,
+            Port = start.Definition.ListenerPort,
+            DefaultActions = [new ElbAction { Type = ActionTypeEnum.Forward, TargetGroupArn = targetGroupArn }],
+            Tags = start.Ownership.ElbTags(LabRoles.Listener),
+        };
+        return await start.EnsureAsync(LabResourceKind.Listener, start.Found.Listener?.ListenerArn, LabStep.CreateListener, message, async ct =>
+            (await start.Lab.Elb.CreateListenerAsync(request, ct).ConfigureAwait(false))?.Listeners?.FirstOrDefault()?.ListenerArn).ConfigureAwait(false);
     }
 
     /// <summary>The load balancer's listener on the lab's port, if it carries the lab's ownership tags.</summary>
     public static async Task<Listener?> FindAsync(IAmazonElasticLoadBalancingV2 elb, string lab, string loadBalancerArn, int port, CancellationToken cancellationToken)
     {
-        DescribeListenersResponse? response;
-        try
-        {
-            response = await elb.DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancerArn }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (LoadBalancerNotFoundException)
-        {
-            return null;
-        }
-
+        var response = await ElbDescribe.OrNullAsync<DescribeListenersResponse>(async () => await elb.DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancerArn }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var listener = response?.Listeners?.FirstOrDefault(l => l.Port == port && l.ListenerArn is not null);
         if (listener is null)
         {

@@ -14,32 +14,15 @@ internal static class LabLoadBalancer
     {
         var groupId = await loadBalancerGroup.ConfigureAwait(false);
         var definition = start.Definition;
-        var arn = start.Found.LoadBalancer?.LoadBalancerArn ?? await start.Steps.RunAsync(
-            LabStep.CreateLoadBalancer,
-            $"Creating internet-facing load balancer {definition.LoadBalancerName} in {network.Subnets.Count} AZs",
-            async ct =>
-            {
-                var response = await start.Lab.Elb.CreateLoadBalancerAsync(
-                    new CreateLoadBalancerRequest
-                    {
-                        Name = definition.LoadBalancerName,
-                        Subnets = [.. network.Subnets.Select(s => s.SubnetId)],
-                        SecurityGroups = [groupId],
-                        Scheme = LoadBalancerSchemeEnum.InternetFacing,
-                        Type = LoadBalancerTypeEnum.Application,
-                        IpAddressType = IpAddressType.Ipv4,
-                        Tags = start.Ownership.ElbTags(LabRoles.LoadBalancer),
-                    },
-                    ct).ConfigureAwait(false);
-                var loadBalancer = response?.LoadBalancers?.FirstOrDefault(lb => lb.LoadBalancerArn is not null)
-                    ?? throw new InvalidOperationException("CreateLoadBalancer returned no load balancer.");
-                start.Inventory.LoadBalancerDnsName = loadBalancer.DNSName;
-                start.Created(new LabResource(LabResourceKind.LoadBalancer, loadBalancer.LoadBalancerArn!));
-                return loadBalancer.LoadBalancerArn!;
-            },
-            created => $"Created load balancer {created} ({start.Inventory.LoadBalancerDnsName})").ConfigureAwait(false);
+        var message = $"Creating internet-facing load balancer {definition.LoadBalancerName} in {network.Subnets.Count} AZs";
+        var arn = await start.EnsureAsync(LabResourceKind.LoadBalancer, start.Found.LoadBalancer?.LoadBalancerArn, LabStep.CreateLoadBalancer, message, async ct =>
+        {
+            var response = await start.Lab.Elb.CreateLoadBalancerAsync(CreateRequest(start, groupId, network), ct).ConfigureAwait(false);
+            var loadBalancer = response?.LoadBalancers?.FirstOrDefault(lb => lb.LoadBalancerArn is not null);
+            start.Inventory.LoadBalancerDnsName = loadBalancer?.DNSName;
+            return loadBalancer?.LoadBalancerArn;
+        }).ConfigureAwait(false);
         var resource = new LabResource(LabResourceKind.LoadBalancer, arn);
-        start.Uses(resource);
 
         // Security Hub ELB.4: drop invalid header fields. Deletion protection off so the lab can be torn down.
         await start.Steps.RunAsync(
@@ -61,6 +44,17 @@ internal static class LabLoadBalancer
         return arn;
     }
 
+    private static CreateLoadBalancerRequest CreateRequest(LabStart start, string groupId, LabNetwork network) => new()
+    {
+        Name = start.Definition.LoadBalancerName,
+        Subnets = [.. network.Subnets.Select(s => s.SubnetId)],
+        SecurityGroups = [groupId],
+        Scheme = LoadBalancerSchemeEnum.InternetFacing,
+        Type = LoadBalancerTypeEnum.Application,
+        IpAddressType = IpAddressType.Ipv4,
+        Tags = start.Ownership.ElbTags(LabRoles.LoadBalancer),
+    };
+
     public static async Task WaitActiveAsync(LabStart start, Task<string> loadBalancer)
     {
         var arn = await loadBalancer.ConfigureAwait(false);
@@ -77,18 +71,9 @@ internal static class LabLoadBalancer
     }
 
     /// <summary>The load balancer with the lab's name, whoever owns it (the finder checks the tags).</summary>
-    public static async Task<LoadBalancer?> FindAsync(IAmazonElasticLoadBalancingV2 elb, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken).ConfigureAwait(false);
-            return response?.LoadBalancers?.FirstOrDefault(lb => lb.LoadBalancerArn is not null);
-        }
-        catch (LoadBalancerNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static Task<LoadBalancer?> FindAsync(IAmazonElasticLoadBalancingV2 elb, string name, CancellationToken cancellationToken) =>
+        ElbDescribe.OrNullAsync(async () => (await elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken).ConfigureAwait(false))
+            ?.LoadBalancers?.FirstOrDefault(lb => lb.LoadBalancerArn is not null));
 
     /// <summary>Deletes it (NotFound is done) and waits until it is gone, so the target group and groups can follow.</summary>
     public static async Task DeleteAsync(LabContext lab, LabProgress progress, string arn, CancellationToken cancellationToken)

@@ -36,6 +36,26 @@ internal sealed class LabStart(LabContext lab, LabStepRunner steps, LabOwnership
         LabActivities.Tag(Activity.Current, resource);
     }
 
+    /// <summary>
+    /// The adopted resource of <paramref name="kind"/>, or one created by <paramref name="step"/> (journaled for the
+    /// rollback); either way the lab uses it from now on.
+    /// </summary>
+    public async Task<string> EnsureAsync(LabResourceKind kind, string? adopted, LabStep step, string message, Func<CancellationToken, Task<string?>> create)
+    {
+        var id = adopted ?? await Steps.RunAsync(
+            step,
+            message,
+            async ct =>
+            {
+                var created = await create(ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"{step} returned no {LabResource.Describe(kind)}.");
+                Created(new LabResource(kind, created));
+                return created;
+            },
+            created => $"Created {new LabResource(kind, created)}").ConfigureAwait(false);
+        Uses(new LabResource(kind, id));
+        return id;
+    }
+
     /// <summary>A resource the lab uses, created by this start or adopted.</summary>
     public void Uses(LabResource resource) => Inventory.Set(resource);
 

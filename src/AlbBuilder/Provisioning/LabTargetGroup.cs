@@ -14,40 +14,10 @@ internal static class LabTargetGroup
     public static async Task<string> EnsureAsync(LabStart start, LabNetwork network)
     {
         var definition = start.Definition;
-        var health = definition.HealthCheck;
-        var arn = start.Found.TargetGroup?.TargetGroupArn ?? await start.Steps.RunAsync(
-            LabStep.CreateTargetGroup,
-            $"Creating target group {definition.TargetGroupName} (HTTP {definition.TargetPort}, health check {health.Path})",
-            async ct =>
-            {
-                var response = await start.Lab.Elb.CreateTargetGroupAsync(
-                    new CreateTargetGroupRequest
-                    {
-                        Name = definition.TargetGroupName,
-                        Protocol = ProtocolEnum.HTTP,
-                        ProtocolVersion = "HTTP1",
-                        Port = definition.TargetPort,
-                        VpcId = network.VpcId,
-                        TargetType = TargetTypeEnum.Instance,
-                        HealthCheckEnabled = true,
-                        HealthCheckProtocol = ProtocolEnum.HTTP,
-                        HealthCheckPort = "traffic-port",
-                        HealthCheckPath = health.Path,
-                        HealthCheckIntervalSeconds = (int)health.Interval.TotalSeconds,
-                        HealthCheckTimeoutSeconds = (int)health.Timeout.TotalSeconds,
-                        HealthyThresholdCount = health.HealthyThreshold,
-                        UnhealthyThresholdCount = health.UnhealthyThreshold,
-                        Matcher = new Matcher { HttpCode = health.Matcher },
-                        Tags = start.Ownership.ElbTags(LabRoles.TargetGroup),
-                    },
-                    ct).ConfigureAwait(false);
-                var created = response?.TargetGroups?.FirstOrDefault()?.TargetGroupArn ?? throw new InvalidOperationException("CreateTargetGroup returned no target group.");
-                start.Created(new LabResource(LabResourceKind.TargetGroup, created));
-                return created;
-            },
-            created => $"Created target group {created}").ConfigureAwait(false);
+        var message = $"Creating target group {definition.TargetGroupName} (HTTP {definition.TargetPort}, health check {definition.HealthCheck.Path})";
+        var arn = await start.EnsureAsync(LabResourceKind.TargetGroup, start.Found.TargetGroup?.TargetGroupArn, LabStep.CreateTargetGroup, message, async ct =>
+            (await start.Lab.Elb.CreateTargetGroupAsync(CreateRequest(start, network), ct).ConfigureAwait(false))?.TargetGroups?.FirstOrDefault()?.TargetGroupArn).ConfigureAwait(false);
         var targetGroup = new LabResource(LabResourceKind.TargetGroup, arn);
-        start.Uses(targetGroup);
 
         var delay = (int)definition.DeregistrationDelay.TotalSeconds;
         await start.Steps.RunAsync(
@@ -63,6 +33,30 @@ internal static class LabTargetGroup
             $"Deregistration delay {delay} s",
             targetGroup).ConfigureAwait(false);
         return arn;
+    }
+
+    private static CreateTargetGroupRequest CreateRequest(LabStart start, LabNetwork network)
+    {
+        var health = start.Definition.HealthCheck;
+        return new()
+        {
+            Name = start.Definition.TargetGroupName,
+            Protocol = ProtocolEnum.HTTP,
+            ProtocolVersion = "HTTP1",
+            Port = start.Definition.TargetPort,
+            VpcId = network.VpcId,
+            TargetType = TargetTypeEnum.Instance,
+            HealthCheckEnabled = true,
+            HealthCheckProtocol = ProtocolEnum.HTTP,
+            HealthCheckPort = "traffic-port",
+            HealthCheckPath = health.Path,
+            HealthCheckIntervalSeconds = (int)health.Interval.TotalSeconds,
+            HealthCheckTimeoutSeconds = (int)health.Timeout.TotalSeconds,
+            HealthyThresholdCount = health.HealthyThreshold,
+            UnhealthyThresholdCount = health.UnhealthyThreshold,
+            Matcher = new Matcher { HttpCode = health.Matcher },
+            Tags = start.Ownership.ElbTags(LabRoles.TargetGroup),
+        };
     }
 
     public static async Task<IReadOnlyList<string>> RegisterTargetsAsync(LabStart start, Task<string> targetGroup, Task<IReadOnlyList<string>> instances)
@@ -115,18 +109,9 @@ internal static class LabTargetGroup
     }
 
     /// <summary>The target group with the lab's name, whoever owns it (the finder checks the tags).</summary>
-    public static async Task<TargetGroup?> FindAsync(IAmazonElasticLoadBalancingV2 elb, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [name] }, cancellationToken).ConfigureAwait(false);
-            return response?.TargetGroups?.FirstOrDefault(tg => tg.TargetGroupArn is not null);
-        }
-        catch (TargetGroupNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static Task<TargetGroup?> FindAsync(IAmazonElasticLoadBalancingV2 elb, string name, CancellationToken cancellationToken) =>
+        ElbDescribe.OrNullAsync(async () => (await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [name] }, cancellationToken).ConfigureAwait(false))
+            ?.TargetGroups?.FirstOrDefault(tg => tg.TargetGroupArn is not null));
 
     /// <summary>Deletes it; NotFound is done; ResourceInUse (the deleted listener still refers to it for a short while) is retried.</summary>
     public static Task DeleteAsync(LabContext lab, LabProgress progress, string arn, CancellationToken cancellationToken) =>
