@@ -24,6 +24,11 @@ internal sealed class AlbLabResource : IAlbLab
     private bool _disposed;
     private bool _failedBeforeAnyCall;
 
+    // What disposing may delete: the whole lab only if this object created it from nothing; otherwise only what its own
+    // starts created (another lab object or process may be using the rest — adoption is by name).
+    private bool _createdWholeLab;
+    private LabResourceSet _created = LabResourceSet.Empty;
+
     public AlbLabResource(AlbLabDefinition definition, LabServices services)
         : this(definition, services, LabStartGraph.Instance)
     {
@@ -100,6 +105,7 @@ internal sealed class AlbLabResource : IAlbLab
             try
             {
                 await provisioner.RunAsync(cancellationToken).ConfigureAwait(false);
+                Owns(provisioner.Found, journal.Created);
                 _state = LabState.Running;
                 LabActivities.Tag(activity, _inventory.Resources.IdsOf(LabResourceKind.LoadBalancer) is [var arn] ? new LabResource(LabResourceKind.LoadBalancer, arn) : null);
                 LabActivities.Succeeded(activity);
@@ -109,6 +115,7 @@ internal sealed class AlbLabResource : IAlbLab
                 _state = LabState.Failed;
                 LabActivities.Failed(activity, failure.InnerException ?? failure);
                 var exception = await new LabRollback(_lab, reporter).RunAsync(failure, journal.Created, provisioner.Found).ConfigureAwait(false);
+                Owns(provisioner.Found, exception.Created.Except(exception.Removed));
                 ForgetRolledBack(provisioner.Found);
                 if (cancellationToken.IsCancellationRequested && failure.InnerException is OperationCanceledException)
                 {
@@ -121,6 +128,16 @@ internal sealed class AlbLabResource : IAlbLab
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Remembers what this object created; a start that found nothing created the whole lab (null: the lookup did not finish).</summary>
+    private void Owns(FoundLab? found, LabResourceSet created)
+    {
+        _created = _created.Union(created);
+        if (found is not null)
+        {
+            _createdWholeLab = !found.Any;
         }
     }
 
@@ -247,6 +264,39 @@ internal sealed class AlbLabResource : IAlbLab
         }
     }
 
+    private async Task DisposeOwnAsync()
+    {
+        if (_createdWholeLab)
+        {
+            await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (_created.IsEmpty)
+        {
+            return;
+        }
+
+        var reporter = new LabProgress(Name, null, _services.TimeProvider, _logger);
+        using var activity = LabActivities.Start(Name, LabStep.Teardown);
+        reporter.Started(LabStep.Teardown, $"Removing what this lab object created (the rest was adopted): {_created}");
+        var result = await new LabTeardown(_lab, reporter).RunAsync(_created, CancellationToken.None).ConfigureAwait(false);
+        _created = _created.Except(result.Removed);
+        if (!result.Succeeded)
+        {
+            LabActivities.Failed(activity, result.Errors[0]);
+            throw new AlbLabException(
+                $"Lab {Name}: could not remove what this lab object created: {result.Errors[0].Message}. Removed: {result.Removed}. Still there: {_created}.",
+                result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
+                LabStep.Teardown,
+                LabResourceSet.Empty,
+                result.Removed);
+        }
+
+        LabActivities.Succeeded(activity);
+        reporter.Completed(LabStep.Teardown, $"Removed {result.Removed}; kept the adopted resources");
+    }
+
     public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>
         LabTraffic.VerifyAsync(this, _services, options, cancellationToken);
 
@@ -254,8 +304,11 @@ internal sealed class AlbLabResource : IAlbLab
         LabTraffic.RunDrillAsync(this, _lab, options, progress, cancellationToken);
 
     /// <summary>
-    /// Tears the lab down when clean-up is on and this object started it (an attached lab is only torn down by an explicit
-    /// <see cref="DestroyAsync(IProgress{LabEvent}, CancellationToken)"/>), then disposes the clients the lab created.
+    /// With clean-up on, tears down what this object created: the whole lab when its start created it from nothing;
+    /// after adopting (a lab of the same name another object or process may be using, or one a crashed start left),
+    /// only what its own starts added. Taking a lab over is explicit:
+    /// <see cref="DestroyAsync(IProgress{LabEvent}, CancellationToken)"/>. An attached lab is never torn down here.
+    /// Then disposes the clients the lab created.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -274,7 +327,7 @@ internal sealed class AlbLabResource : IAlbLab
                 {
                     if (_state is LabState.Running || (_state is LabState.Failed && !_failedBeforeAnyCall))
                     {
-                        await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                        await DisposeOwnAsync().ConfigureAwait(false);
                     }
                 }
                 finally
