@@ -35,6 +35,14 @@ public interface IAlbLab : IAsyncDisposable
     /// <exception cref="AlbLabException">A step failed; the message says which, what was created and what was removed.</exception>
     Task StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
 
+    /// <summary>
+    /// Abandons the rollback of the start in progress — the "second cancellation": a cancelled (or failed) start stops
+    /// removing what it created, and throws at once with what is still there (<c>Created.Except(Removed)</c>), tagged with
+    /// the lab's name, so that <see cref="DestroyAsync(IProgress{LabEvent}, CancellationToken)"/> or a sweep removes it later.
+    /// Applies to the current start only, also when called before its rollback began; without a start, nothing happens.
+    /// </summary>
+    void AbandonRollback();
+
     /// <summary>Finds the resources of an existing lab with this name by their ownership tags, without creating anything.</summary>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns><see langword="true"/> when resources of the lab were found.</returns>

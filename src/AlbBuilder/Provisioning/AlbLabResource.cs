@@ -29,6 +29,9 @@ internal sealed class AlbLabResource : IAlbLab
     private bool _createdWholeLab;
     private LabResourceSet _created = LabResourceSet.Empty;
 
+    // Cancelled by AbandonRollback: the rollback of the start in progress stops and leaves the rest, tagged.
+    private CancellationTokenSource _abandonRollback = new();
+
     public AlbLabResource(AlbLabDefinition definition, LabServices services)
         : this(definition, services, LabStartGraph.Instance)
     {
@@ -78,6 +81,7 @@ internal sealed class AlbLabResource : IAlbLab
 
             _state = LabState.Starting;
             _failedBeforeAnyCall = false;
+            var abandon = _abandonRollback = new CancellationTokenSource();
             using var activity = LabActivities.Start(Name, LabStep.Start);
             var reporter = new LabProgress(Name, progress, _services.TimeProvider, _logger);
             try
@@ -114,7 +118,7 @@ internal sealed class AlbLabResource : IAlbLab
             {
                 _state = LabState.Failed;
                 LabActivities.Failed(activity, failure.InnerException ?? failure);
-                var exception = await new LabRollback(_lab, reporter).RunAsync(failure, journal.Created, provisioner.Found).ConfigureAwait(false);
+                var exception = await new LabRollback(_lab, reporter).RunAsync(failure, journal.Created, provisioner.Found, abandon.Token).ConfigureAwait(false);
                 Owns(provisioner.Found, exception.Created.Except(exception.Removed));
                 ForgetRolledBack(provisioner.Found);
                 if (cancellationToken.IsCancellationRequested && failure.InnerException is OperationCanceledException)
@@ -156,6 +160,8 @@ internal sealed class AlbLabResource : IAlbLab
         _inventory.Adopt(found);
         _inventory.SetNetwork(found.VpcId, found.SubnetIds);
     }
+
+    public void AbandonRollback() => _abandonRollback.Cancel();
 
     public async Task<bool> AttachAsync(CancellationToken cancellationToken = default)
     {
@@ -241,6 +247,7 @@ internal sealed class AlbLabResource : IAlbLab
             reporter.Started(LabStep.Teardown, $"Looking for resources tagged {LabTags.Lab}={Name}");
             var found = await LabFinder.FindAsync(_lab.Ec2, _lab.Elb, _definition, cancellationToken).ConfigureAwait(false);
             var result = await new LabTeardown(_lab, reporter).RunAsync(found.Resources, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             if (!result.Succeeded)
             {
                 LabActivities.Failed(activity, result.Errors[0]);

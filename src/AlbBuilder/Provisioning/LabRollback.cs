@@ -9,10 +9,14 @@ internal sealed class LabRollback(LabContext lab, LabProgress progress)
 {
     private const string Lost = " (created, but its response was lost)";
 
-    public async Task<AlbLabException> RunAsync(LabStepException failure, LabResourceSet journaled, FoundLab? before)
+    /// <param name="failure">The step that failed and why.</param>
+    /// <param name="journaled">What the start created.</param>
+    /// <param name="before">What existed before the start (never removed); null when the lookup did not finish.</param>
+    /// <param name="abandon">Stops the rollback (the caller's second cancellation): the rest is left, tagged.</param>
+    public async Task<AlbLabException> RunAsync(LabStepException failure, LabResourceSet journaled, FoundLab? before, CancellationToken abandon)
     {
         var definition = lab.Definition;
-        var strays = definition.CleanUp ? await FindStraysAsync(before, journaled).ConfigureAwait(false) : LabResourceSet.Empty;
+        var strays = definition.CleanUp ? await FindStraysAsync(before, journaled, abandon).ConfigureAwait(false) : LabResourceSet.Empty;
         var created = journaled.Union(strays);
         var cause = failure.InnerException ?? failure;
         var message = $"Lab {lab.Name}: step {failure.Step} failed: {cause.Message.TrimEnd()}";
@@ -35,16 +39,30 @@ internal sealed class LabRollback(LabContext lab, LabProgress progress)
         using var activity = LabActivities.Start(lab.Name, LabStep.Rollback);
         progress.Started(LabStep.Rollback, $"Removing what this start created: {Describe(created, strays)}");
 
-        // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
-        var result = await new LabTeardown(lab, progress).RunAsync(created, CancellationToken.None).ConfigureAwait(false);
+        // Not the caller's token (it may be the reason we are here); the teardown bounds itself by its timeout.
+        var result = await new LabTeardown(lab, progress).RunAsync(created, abandon).ConfigureAwait(false);
 
         // A create cancelled mid-call can land after the first search (the service still serves it): look once more.
-        var late = result.Succeeded ? await FindStraysAsync(before, created).ConfigureAwait(false) : LabResourceSet.Empty;
+        var late = result.Succeeded && !abandon.IsCancellationRequested ? await FindStraysAsync(before, created, abandon).ConfigureAwait(false) : LabResourceSet.Empty;
         if (!late.IsEmpty)
         {
             strays = strays.Union(late);
             created = created.Union(late);
-            result = result.Then(await new LabTeardown(lab, progress).RunAsync(late, CancellationToken.None).ConfigureAwait(false));
+            result = result.Then(await new LabTeardown(lab, progress).RunAsync(late, abandon).ConfigureAwait(false));
+        }
+
+        if (abandon.IsCancellationRequested)
+        {
+            var kept = created.Except(result.Removed);
+            LabActivities.Failed(activity, new OperationCanceledException(abandon));
+            progress.Failed(LabStep.Rollback, $"Abandoned; left: {kept}", null);
+            return new AlbLabException(
+                $"{message} Created: {Describe(created, strays)}. Rolled back: {result.Removed}. Rollback abandoned; still there " +
+                $"(tagged {LabTags.Lab}={lab.Name}; remove with DestroyAsync or a sweep of the lab's tags): {kept}.",
+                cause,
+                failure.Step,
+                created,
+                result.Removed);
         }
 
         if (result.Succeeded)
@@ -74,7 +92,7 @@ internal sealed class LabRollback(LabContext lab, LabProgress progress)
     /// (timeout, cancellation mid-call) still created something. Found by tag, minus what existed before the start.
     /// Best effort: when the lookup fails, the rollback goes on with the journal alone.
     /// </summary>
-    private async Task<LabResourceSet> FindStraysAsync(FoundLab? before, LabResourceSet known)
+    private async Task<LabResourceSet> FindStraysAsync(FoundLab? before, LabResourceSet known, CancellationToken abandon)
     {
         if (before is null)
         {
@@ -82,9 +100,10 @@ internal sealed class LabRollback(LabContext lab, LabProgress progress)
         }
 
         using var deadline = new CancellationTokenSource(lab.TeardownTimeout, lab.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, abandon);
         try
         {
-            var after = await LabFinder.FindAsync(lab.Ec2, lab.Elb, lab.Definition, deadline.Token).ConfigureAwait(false);
+            var after = await LabFinder.FindAsync(lab.Ec2, lab.Elb, lab.Definition, linked.Token).ConfigureAwait(false);
             return after.Resources.Except(before.Resources).Except(known);
         }
         catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or OperationCanceledException or HttpRequestException)

@@ -13,7 +13,10 @@ internal sealed class LabTeardown(LabContext lab, LabProgress progress)
     private readonly ConcurrentQueue<LabResource> _removed = new();
     private readonly ConcurrentQueue<Exception> _errors = new();
 
-    /// <summary>Runs the teardown, bounded by the teardown timeout; never throws for AWS errors (they are in the result).</summary>
+    /// <summary>
+    /// Runs the teardown, bounded by the teardown timeout; never throws: AWS errors and a cancellation are in the result
+    /// (what was removed until then is too).
+    /// </summary>
     public async Task<TeardownResult> RunAsync(LabResourceSet plan, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(lab.TeardownTimeout, lab.Time);
@@ -38,7 +41,6 @@ internal sealed class LabTeardown(LabContext lab, LabProgress progress)
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         return new TeardownResult(LabResourceSet.From(_removed), [.. _errors]);
     }
 
