@@ -243,23 +243,11 @@ internal sealed class AlbLabResource : IAlbLab
         var reporter = new LabProgress(Name, progress, _services.TimeProvider, _logger);
         try
         {
-            using var activity = LabActivities.Start(Name, LabStep.Teardown);
-            reporter.Started(LabStep.Teardown, $"Looking for resources tagged {LabTags.Lab}={Name}");
-            var found = await LabFinder.FindAsync(_lab.Ec2, _lab.Elb, _definition, cancellationToken).ConfigureAwait(false);
-            var result = await new LabTeardown(_lab, reporter).RunAsync(found.Resources, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!result.Succeeded)
-            {
-                LabActivities.Failed(activity, result.Errors[0]);
-                throw new AlbLabException(
-                    $"Lab {Name}: teardown incomplete: {result.Errors[0].Message}. Removed: {result.Removed}. Run DestroyAsync again to resume.",
-                    result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
-                    LabStep.Teardown,
-                    LabResourceSet.Empty,
-                    result.Removed);
-            }
-
-            LabActivities.Succeeded(activity);
+            var result = await new LabTeardown(_lab, reporter).RunAsStepAsync(
+                $"Looking for resources tagged {LabTags.Lab}={Name}",
+                async ct => (await LabFinder.FindAsync(_lab.Ec2, _lab.Elb, _definition, ct).ConfigureAwait(false)).Resources,
+                r => $"Lab {Name}: teardown incomplete: {r.Errors[0].Message}. Removed: {r.Removed}. Run DestroyAsync again to resume.",
+                cancellationToken).ConfigureAwait(false);
             _inventory.Clear();
             _state = LabState.Destroyed;
             reporter.Completed(LabStep.Teardown, result.Removed.IsEmpty ? "Nothing left to remove" : $"Removed {result.Removed}");
@@ -285,23 +273,21 @@ internal sealed class AlbLabResource : IAlbLab
         }
 
         var reporter = new LabProgress(Name, null, _services.TimeProvider, _logger);
-        using var activity = LabActivities.Start(Name, LabStep.Teardown);
-        reporter.Started(LabStep.Teardown, $"Removing what this lab object created (the rest was adopted): {_created}");
-        var result = await new LabTeardown(_lab, reporter).RunAsync(_created, CancellationToken.None).ConfigureAwait(false);
-        _created = _created.Except(result.Removed);
-        if (!result.Succeeded)
+        try
         {
-            LabActivities.Failed(activity, result.Errors[0]);
-            throw new AlbLabException(
-                $"Lab {Name}: could not remove what this lab object created: {result.Errors[0].Message}. Removed: {result.Removed}. Still there: {_created}.",
-                result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
-                LabStep.Teardown,
-                LabResourceSet.Empty,
-                result.Removed);
+            var result = await new LabTeardown(_lab, reporter).RunAsStepAsync(
+                $"Removing what this lab object created (the rest was adopted): {_created}",
+                _ => Task.FromResult(_created),
+                r => $"Lab {Name}: could not remove what this lab object created: {r.Errors[0].Message}. Removed: {r.Removed}. Still there: {_created.Except(r.Removed)}.",
+                CancellationToken.None).ConfigureAwait(false);
+            _created = LabResourceSet.Empty;
+            reporter.Completed(LabStep.Teardown, $"Removed {result.Removed}; kept the adopted resources");
         }
-
-        LabActivities.Succeeded(activity);
-        reporter.Completed(LabStep.Teardown, $"Removed {result.Removed}; kept the adopted resources");
+        catch (AlbLabException ex)
+        {
+            _created = _created.Except(ex.Removed);
+            throw;
+        }
     }
 
     public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -44,6 +44,42 @@ internal sealed class LabTeardown(LabContext lab, LabProgress progress)
         return new TeardownResult(LabResourceSet.From(_removed), [.. _errors]);
     }
 
+    /// <summary>
+    /// Runs the teardown as the <see cref="LabStep.Teardown"/> step (its activity and events): the plan is worked out
+    /// inside it (e.g. a lookup by tag). Throws <see cref="AlbLabException"/> with what was removed when something could not be.
+    /// </summary>
+    public async Task<TeardownResult> RunAsStepAsync(
+        string started,
+        Func<CancellationToken, Task<LabResourceSet>> plan,
+        Func<TeardownResult, string> incomplete,
+        CancellationToken cancellationToken)
+    {
+        using var activity = LabActivities.Start(lab.Name, LabStep.Teardown);
+        progress.Started(LabStep.Teardown, started);
+        try
+        {
+            var result = await RunAsync(await plan(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!result.Succeeded)
+            {
+                throw new AlbLabException(
+                    incomplete(result),
+                    result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
+                    LabStep.Teardown,
+                    LabResourceSet.Empty,
+                    result.Removed);
+            }
+
+            LabActivities.Succeeded(activity);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            LabActivities.Failed(activity, ex);
+            throw;
+        }
+    }
+
     private async Task Guard(Func<Task> branch)
     {
         try
