@@ -30,7 +30,7 @@ internal sealed class AlbLabResource : IAlbLab
     private LabResourceSet _created = LabResourceSet.Empty;
 
     // Cancelled by AbandonRollback: the rollback of the start in progress stops and leaves the rest, tagged.
-    private CancellationTokenSource _abandonRollback = new();
+    private volatile CancellationTokenSource _abandonRollback = new();
 
     public AlbLabResource(AlbLabDefinition definition, LabServices services)
         : this(definition, services, LabStartGraph.Instance)
