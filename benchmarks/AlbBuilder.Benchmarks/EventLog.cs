@@ -28,7 +28,7 @@ internal sealed partial class EventLog : IProgress<LabEvent>
             .Select(g => new WaiterRun(g.Key, g.Count(), g.Min(e => e.At), g.Max(e => e.At)))];
 
     /// <summary>When a step last reported <paramref name="kind"/>, or null.</summary>
-    public TimeSpan? Last(string step, LabEventKind kind) =>
+    public TimeSpan? Last(LabStep step, LabEventKind kind) =>
         Events.Where(e => e.Event.Step == step && e.Event.Kind == kind).Select(e => (TimeSpan?)e.At).LastOrDefault();
 
     [GeneratedRegex(@"^\S+ attempt \d+:", RegexOptions.CultureInvariant)]

@@ -29,9 +29,11 @@ internal sealed class LabRunner(BenchmarkOptions options)
         }
 
         // Internal, benchmark only: N beyond AlbLab.MaxInstances (the builder's guard against typos and small
-        // vCPU quotas) and the sequential baseline. Everything else is the shipped code path.
-        var definition = builder.BuildDefinition() with { InstanceCount = instances, SequentialBaseline = mode == RunMode.Sequential };
-        await using var lab = new AlbLabResource(definition, builder.CreateServices());
+        // vCPU quotas) and the sequential baseline's start order (the ILabStartOrder seam). Everything else is the
+        // shipped code path.
+        var definition = builder.BuildDefinition() with { InstanceCount = instances };
+        ILabStartOrder order = mode == RunMode.Sequential ? new SequentialStartOrder() : LabStartGraph.Instance;
+        await using var lab = new AlbLabResource(definition, builder.CreateServices(), order);
         var log = new EventLog();
 
         cloud.Calls.Reset();
@@ -91,9 +93,9 @@ internal sealed class LabRunner(BenchmarkOptions options)
             serving - started,
             verified - serving,
             destroyed - verified,
-            log.Last("CreateLoadBalancer", LabEventKind.Completed) - started,
-            log.Last("WaitLoadBalancerActive", LabEventKind.Completed) - started,
-            log.Last("WaitTargetsHealthy", LabEventKind.Started) - started,
+            log.Last(LabStep.CreateLoadBalancer, LabEventKind.Completed) - started,
+            log.Last(LabStep.WaitLoadBalancerActive, LabEventKind.Completed) - started,
+            log.Last(LabStep.WaitTargetsHealthy, LabEventKind.Started) - started,
             PhaseCalls.From(startCalls, startPolls.Sum(w => w.Polls)),
             PhaseCalls.From(verifyCalls, log.WaiterRuns(serving, verified).Sum(w => w.Polls)),
             PhaseCalls.From(destroyCalls, destroyPolls.Sum(w => w.Polls)),

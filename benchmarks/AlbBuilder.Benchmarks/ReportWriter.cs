@@ -106,7 +106,7 @@ internal sealed class ReportWriter(BenchmarkOptions options, CriticalPath path, 
         Line();
         Line("| waiter step | runs | polls, median (min–max) | official max, median | worst ratio |");
         Line("|---|---|---|---|---|");
-        foreach (var group in runs.GroupBy(w => w.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in runs.GroupBy(w => w.Step).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
         {
             Line($"| {group.Key} | {group.Count()} | {Stats.Of(group.Select(w => (double)w.Polls)).Format("0")} | {Stats.Of(group.Select(w => (double)w.OfficialMaxPolls(options.Scale))).Median:0} | {group.Max(w => (double)w.Polls / w.OfficialMaxPolls(options.Scale)):0.00} |");
         }

@@ -6,6 +6,6 @@ internal enum RunMode
     /// <summary>The library as shipped: the dependency graph, branches in parallel.</summary>
     Overlapped,
 
-    /// <summary>The baseline: the same steps one after another (<c>AlbLabDefinition.SequentialBaseline</c>).</summary>
+    /// <summary>The baseline: the same steps one after another (<see cref="SequentialStartOrder"/>).</summary>
     Sequential,
 }

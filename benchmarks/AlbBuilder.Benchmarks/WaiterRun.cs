@@ -1,7 +1,7 @@
 namespace AlbBuilder.Benchmarks;
 
 /// <summary>The polls one waiter step made: how many, and when the first and the last went out.</summary>
-internal sealed record WaiterRun(string Step, int Polls, TimeSpan First, TimeSpan Last)
+internal sealed record WaiterRun(LabStep Step, int Polls, TimeSpan First, TimeSpan Last)
 {
     /// <summary>
     /// The most polls the official schedule allows over the same span: the AWS waiters (waiters-2.json) wait at least

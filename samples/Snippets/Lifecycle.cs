@@ -86,7 +86,7 @@ public static class Lifecycle
     }
 
     /// <summary>Progress events and rollback.</summary>
-    public static async Task<string?> EventsAsync(IAlbLab lab, CancellationToken cancellationToken = default)
+    public static async Task<LabStep?> EventsAsync(IAlbLab lab, CancellationToken cancellationToken = default)
     {
         #region snippet:lab-errors
         try

@@ -1,6 +1,9 @@
 namespace AlbBuilder;
 
-/// <summary>A lab operation failed. Says which step failed, what had been created and what was removed.</summary>
+/// <summary>
+/// A lab operation failed. Says which step failed, what had been created and what was removed; what is still there is
+/// <c>Created.Except(Removed)</c>.
+/// </summary>
 public class AlbLabException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -23,21 +26,21 @@ public class AlbLabException : Exception
     /// <param name="innerException">The cause.</param>
     /// <param name="step">The step that failed.</param>
     /// <param name="created">The resources created before the failure.</param>
-    /// <param name="removed">The resources removed by the rollback.</param>
-    public AlbLabException(string message, Exception? innerException, string? step, IReadOnlyList<string> created, IReadOnlyList<string> removed)
+    /// <param name="removed">The resources removed by the rollback or teardown.</param>
+    public AlbLabException(string message, Exception? innerException, LabStep? step, LabResourceSet created, LabResourceSet removed)
         : base(message, innerException)
     {
         Step = step;
-        Created = created;
-        Removed = removed;
+        Created = created ?? LabResourceSet.Empty;
+        Removed = removed ?? LabResourceSet.Empty;
     }
 
     /// <summary>The step that failed, when known.</summary>
-    public string? Step { get; }
+    public LabStep? Step { get; }
 
-    /// <summary>The resources created before the failure.</summary>
-    public IReadOnlyList<string> Created { get; } = [];
+    /// <summary>The resources created before the failure (including creates whose response was lost, found by tag).</summary>
+    public LabResourceSet Created { get; } = LabResourceSet.Empty;
 
-    /// <summary>The resources the rollback removed.</summary>
-    public IReadOnlyList<string> Removed { get; } = [];
+    /// <summary>The resources the rollback (or teardown) removed.</summary>
+    public LabResourceSet Removed { get; } = LabResourceSet.Empty;
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AlbBuilder;
 
 /// <summary>The AWS identifiers of a lab's resources; members are null or empty until created or found.</summary>
@@ -25,4 +27,45 @@ public sealed record LabResources(
 {
     /// <summary>No resources.</summary>
     public static LabResources None { get; } = new(null, null, [], null, null, [], null, null, null, null);
+
+    /// <summary>The lab's own resources (not the VPC and subnets, which it only uses), in creation order.</summary>
+    public LabResourceSet All => LabResourceSet.From(
+        Kind(LabResourceKind.LoadBalancerSecurityGroup, LoadBalancerSecurityGroupId)
+            .Concat(Kind(LabResourceKind.InstanceSecurityGroup, InstanceSecurityGroupId))
+            .Concat(Kind(LabResourceKind.TargetGroup, TargetGroupArn))
+            .Concat(InstanceIds.Select(id => new LabResource(LabResourceKind.Instance, id)))
+            .Concat(Kind(LabResourceKind.LoadBalancer, LoadBalancerArn))
+            .Concat(Kind(LabResourceKind.Listener, ListenerArn)));
+
+    /// <summary>The lab's resources from the resource model, plus what the model does not hold (lab id, network, DNS name).</summary>
+    internal static LabResources From(string? labId, string? vpcId, IReadOnlyList<string> subnetIds, LabResourceSet resources, string? loadBalancerDnsName) =>
+        new(
+            labId,
+            vpcId,
+            subnetIds,
+            resources.IdsOf(LabResourceKind.LoadBalancerSecurityGroup).FirstOrDefault(),
+            resources.IdsOf(LabResourceKind.InstanceSecurityGroup).FirstOrDefault(),
+            resources.IdsOf(LabResourceKind.Instance),
+            resources.IdsOf(LabResourceKind.TargetGroup).FirstOrDefault(),
+            resources.IdsOf(LabResourceKind.LoadBalancer).FirstOrDefault(),
+            loadBalancerDnsName,
+            resources.IdsOf(LabResourceKind.Listener).FirstOrDefault());
+
+    // Lists print their items (the compiler's record printing shows the list's type name).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("LabId = ").Append(LabId)
+            .Append(", VpcId = ").Append(VpcId)
+            .Append(", SubnetIds = ").Append(RecordText.List(SubnetIds))
+            .Append(", LoadBalancerSecurityGroupId = ").Append(LoadBalancerSecurityGroupId)
+            .Append(", InstanceSecurityGroupId = ").Append(InstanceSecurityGroupId)
+            .Append(", InstanceIds = ").Append(RecordText.List(InstanceIds))
+            .Append(", TargetGroupArn = ").Append(TargetGroupArn)
+            .Append(", LoadBalancerArn = ").Append(LoadBalancerArn)
+            .Append(", LoadBalancerDnsName = ").Append(LoadBalancerDnsName)
+            .Append(", ListenerArn = ").Append(ListenerArn);
+        return true;
+    }
+
+    private static IEnumerable<LabResource> Kind(LabResourceKind kind, string? id) => id is null ? [] : [new LabResource(kind, id)];
 }

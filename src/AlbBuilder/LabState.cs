@@ -6,7 +6,7 @@ public enum LabState
     /// <summary>Built, nothing created on AWS yet.</summary>
     NotStarted,
 
-    /// <summary><see cref="IAlbLab.StartAsync"/> is creating resources.</summary>
+    /// <summary><see cref="IAlbLab.StartAsync(IProgress{LabEvent}, CancellationToken)"/> is creating resources.</summary>
     Starting,
 
     /// <summary>The load balancer is active and the targets are healthy.</summary>

@@ -39,7 +39,7 @@ public sealed class LabSnippetTests : IAsyncLifetime
 
         var step = await Lifecycle.EventsAsync(lab);
 
-        Assert.Equal("CreateListener", step);
+        Assert.Equal(LabStep.CreateListener, step);
         Assert.Equal(LabState.Failed, lab.State);
         Assert.True(_cloud.GetInventory().IsEmpty, _cloud.GetInventory().ToString());
     }

@@ -19,7 +19,7 @@ internal static class LabProgressView
             var offset = (e.Timestamp - first.Value).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             if (e.Kind != LabEventKind.Started && e.Kind != LabEventKind.Progress)
             {
-                console.MarkupLine($"[grey]{offset,6}s[/] {Mark(e.Kind)} [bold]{Markup.Escape(e.Step)}[/] {Markup.Escape(Arns.Shorten(e.Message))}");
+                console.MarkupLine($"[grey]{offset,6}s[/] {Mark(e.Kind)} [bold]{Markup.Escape(e.Step.ToString())}[/] {Markup.Escape(Arns.Shorten(e.Message))}");
             }
         }
 

@@ -12,7 +12,7 @@ namespace AlbBuilder;
 /// <summary>
 /// Describes a lab, fluently and immutably: every <c>With…</c> returns a new builder and leaves this one as it was,
 /// so a builder can serve as a template for several labs. <see cref="Build"/> validates everything at once and
-/// returns an un-started <see cref="IAlbLab"/>; nothing touches AWS before <see cref="IAlbLab.StartAsync"/>.
+/// returns an un-started <see cref="IAlbLab"/>; nothing touches AWS before <see cref="IAlbLab.StartAsync(IProgress{LabEvent}, CancellationToken)"/>.
 /// </summary>
 public sealed class AlbLabBuilder
 {
@@ -186,7 +186,7 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>Sets whether disposing the lab, or a failed start, deletes what the lab created.</summary>
-    /// <param name="cleanUp">False keeps the resources (e.g. to inspect a failure); delete them later with <see cref="IAlbLab.DestroyAsync"/>. <value>The default is <see langword="true"/>.</value></param>
+    /// <param name="cleanUp">False keeps the resources (e.g. to inspect a failure); delete them later with <see cref="IAlbLab.DestroyAsync(IProgress{LabEvent}, CancellationToken)"/>. <value>The default is <see langword="true"/>.</value></param>
     /// <returns>A new builder with the change.</returns>
     public AlbLabBuilder WithCleanUp(bool cleanUp) => Merge(new() { CleanUp = cleanUp });
 
@@ -240,7 +240,7 @@ public sealed class AlbLabBuilder
     /// <summary>Sets the region of the clients the lab creates itself (without <see cref="WithAwsClients"/>).</summary>
     /// <param name="region">
     /// The region. <value>The default is <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's region; never the
-    /// instance-metadata address. With none, <see cref="IAlbLab.StartAsync"/> fails at once, naming the fixes.</value>
+    /// instance-metadata address. With none, <see cref="IAlbLab.StartAsync(IProgress{LabEvent}, CancellationToken)"/> fails at once, naming the fixes.</value>
     /// </param>
     /// <returns>A new builder with the change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="region"/> is null.</exception>
@@ -271,7 +271,7 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>
-    /// Sends the lab's own HTTP traffic (<see cref="IAlbLab.VerifyTrafficAsync"/>, the failover drill) through this handler —
+    /// Sends the lab's own HTTP traffic (<see cref="IAlbLab.VerifyTrafficAsync(TrafficOptions, CancellationToken)"/>, the failover drill) through this handler —
     /// e.g. LocalCloud's, which reaches emulated load balancers on loopback. The lab does not dispose it.
     /// </summary>
     /// <param name="handler">The handler. <value>The default is a plain <see cref="SocketsHttpHandler"/>.</value></param>
@@ -284,7 +284,7 @@ public sealed class AlbLabBuilder
     }
 
     /// <summary>Validates the description and returns the lab, not started: no AWS call, no credentials needed yet.</summary>
-    /// <returns>The lab; <see cref="IAlbLab.StartAsync"/> creates it and <c>DisposeAsync</c> tears it down.</returns>
+    /// <returns>The lab; <see cref="IAlbLab.StartAsync(IProgress{LabEvent}, CancellationToken)"/> creates it and <c>DisposeAsync</c> tears it down.</returns>
     /// <exception cref="AlbLabValidationException">Something is invalid; the exception lists every problem with its value and a fix.</exception>
     public IAlbLab Build() => new AlbLabResource(BuildDefinition(), CreateServices());
 

@@ -51,12 +51,6 @@ internal sealed record AlbLabDefinition
     /// <summary>Escape hatch: applied in order to each RunInstances request before it is sent.</summary>
     public IReadOnlyList<Action<RunInstancesRequest>> RunInstancesCustomizations { get; init; } = [];
 
-    /// <summary>
-    /// Benchmark baseline only (not reachable from the builder): run the start's steps one after another, as a naive
-    /// script would, with the same calls and waiters. See docs/performance.md.
-    /// </summary>
-    public bool SequentialBaseline { get; init; }
-
     /// <summary>Name of the load balancer, <c>&lt;lab&gt;-alb</c>.</summary>
     public string LoadBalancerName => Name + "-alb";
 

@@ -70,7 +70,7 @@ public static class AlbLabDirectory
         }
         while (!string.IsNullOrEmpty(marker));
 
-        var tags = await LabFinder.DescribeTagsAsync(elb, arns, cancellationToken).ConfigureAwait(false);
+        var tags = await ElbTags.DescribeAsync(elb, arns, cancellationToken).ConfigureAwait(false);
         return [.. tags.Select(t => (t.Key, (Func<string, string?>)(k => t.Value.FirstOrDefault(tag => tag.Key == k)?.Value)))];
     }
 }

@@ -15,6 +15,8 @@ internal sealed class AlbLabResource : IAlbLab
 {
     private readonly AlbLabDefinition _definition;
     private readonly LabServices _services;
+    private readonly LabContext _lab;
+    private readonly ILabStartOrder _order;
     private readonly LabInventory _inventory = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
@@ -22,12 +24,28 @@ internal sealed class AlbLabResource : IAlbLab
     private bool _disposed;
     private bool _failedBeforeAnyCall;
 
+    // What disposing may delete: the whole lab only if this object created it from nothing; otherwise only what its own
+    // starts created (another lab object or process may be using the rest — adoption is by name).
+    private bool _createdWholeLab;
+    private LabResourceSet _created = LabResourceSet.Empty;
+
+    // Cancelled by AbandonRollback: the rollback of the start in progress stops and leaves the rest, tagged.
+    private volatile CancellationTokenSource _abandonRollback = new();
+
     public AlbLabResource(AlbLabDefinition definition, LabServices services)
+        : this(definition, services, LabStartGraph.Instance)
+    {
+    }
+
+    /// <summary>With another start order: the benchmark's sequential baseline (docs/performance.md); nothing else uses it.</summary>
+    internal AlbLabResource(AlbLabDefinition definition, LabServices services, ILabStartOrder order)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(services);
         _definition = definition;
         _services = services;
+        _lab = new LabContext(definition, services);
+        _order = order;
         _logger = services.LoggerFactory.CreateLogger("AlbBuilder.Lab");
     }
 
@@ -63,35 +81,45 @@ internal sealed class AlbLabResource : IAlbLab
 
             _state = LabState.Starting;
             _failedBeforeAnyCall = false;
+            var abandon = _abandonRollback = new CancellationTokenSource();
+            using var activity = LabActivities.Start(Name, LabStep.Start);
             var reporter = new LabProgress(Name, progress, _services.TimeProvider, _logger);
-            var journal = new LabJournal();
-            LabProvisioner provisioner;
             try
             {
-                provisioner = new LabProvisioner(_definition, _services, _inventory, journal, reporter);
+                // Creating the default clients resolves credentials (AWS SDK v4 does it in the constructor).
+                _ = _services.Ec2;
+                _ = _services.ElasticLoadBalancing;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Creating the default clients resolves credentials (AWS SDK v4 does it in the constructor).
                 _state = LabState.Failed;
                 _failedBeforeAnyCall = true;
+                LabActivities.Failed(activity, ex);
                 throw new AlbLabException(
                     LabClientFailure.Describe(Name, ex),
                     ex,
-                    "CreateClients",
-                    [],
-                    []);
+                    LabStep.CreateClients,
+                    LabResourceSet.Empty,
+                    LabResourceSet.Empty);
             }
 
+            var journal = new LabJournal();
+            var provisioner = new LabProvisioner(_lab, _order, _inventory, journal, reporter);
             try
             {
                 await provisioner.RunAsync(cancellationToken).ConfigureAwait(false);
+                Owns(provisioner.Found, journal.Created);
                 _state = LabState.Running;
+                LabActivities.Tag(activity, _inventory.Resources.IdsOf(LabResourceKind.LoadBalancer) is [var arn] ? new LabResource(LabResourceKind.LoadBalancer, arn) : null);
+                LabActivities.Succeeded(activity);
             }
             catch (LabStepException failure)
             {
                 _state = LabState.Failed;
-                var exception = await RollBackAsync(failure, journal, provisioner.Found, reporter).ConfigureAwait(false);
+                LabActivities.Failed(activity, failure.InnerException ?? failure);
+                var exception = await new LabRollback(_lab, reporter).RunAsync(failure, journal.Created, provisioner.Found, abandon.Token).ConfigureAwait(false);
+                Owns(provisioner.Found, exception.Created.Except(exception.Removed));
+                ForgetRolledBack(provisioner.Found);
                 if (cancellationToken.IsCancellationRequested && failure.InnerException is OperationCanceledException)
                 {
                     throw new OperationCanceledException(exception.Message, exception, cancellationToken);
@@ -106,130 +134,33 @@ internal sealed class AlbLabResource : IAlbLab
         }
     }
 
-    private async Task<AlbLabException> RollBackAsync(LabStepException failure, LabJournal journal, FoundLab? found, LabProgress reporter)
+    /// <summary>Remembers what this object created; a start that found nothing created the whole lab (null: the lookup did not finish).</summary>
+    private void Owns(FoundLab? found, LabResourceSet created)
     {
-        var plan = journal.ToTeardownPlan();
-        var strays = _definition.CleanUp ? await FindStraysAsync(found, plan).ConfigureAwait(false) : TeardownPlan.Empty;
-        plan = plan.Union(strays);
-        var created = journal.Entries.Select(e => e.ToString()).Concat(strays.Describe().Select(d => d + " (created, but its response was lost)")).ToList();
-        var cause = failure.InnerException ?? failure;
-        var message = $"Lab {Name}: step {failure.Step} failed: {cause.Message.TrimEnd()}";
-        if (!message.EndsWith('.'))
+        _created = _created.Union(created);
+        if (found is not null)
         {
-            message += ".";
-        }
-
-        if (created.Count == 0)
-        {
-            return new AlbLabException(message + " Nothing had been created.", cause, failure.Step, created, []);
-        }
-
-        if (!_definition.CleanUp)
-        {
-            return new AlbLabException(
-                $"{message} Clean-up is off, so these are left in place (tagged {LabTags.Lab}={Name}): {string.Join(", ", created)}.",
-                cause,
-                failure.Step,
-                created,
-                []);
-        }
-
-        reporter.Started("Rollback", $"Removing what this start created: {string.Join(", ", created)}");
-
-        // A fresh token: the caller's may be the reason we are here. The teardown bounds itself by its timeout.
-        var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name);
-        var result = await teardown.RunAsync(plan, CancellationToken.None).ConfigureAwait(false);
-
-        // A create cancelled mid-call can land after the first search (the service still serves it): look once more.
-        var late = result.Succeeded ? await FindStraysAsync(found, plan).ConfigureAwait(false) : TeardownPlan.Empty;
-        if (!late.IsEmpty)
-        {
-            created.AddRange(late.Describe().Select(d => d + " (created, but its response was lost)"));
-            plan = plan.Union(late);
-            var second = await new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name)
-                .RunAsync(late, CancellationToken.None).ConfigureAwait(false);
-            result = new TeardownResult([.. result.Removed, .. second.Removed], [.. result.Errors, .. second.Errors]);
-        }
-
-        ForgetRolledBack(found);
-
-        if (result.Succeeded)
-        {
-            reporter.Completed("Rollback", "Rolled back");
-            return new AlbLabException($"{message} Created: {string.Join(", ", created)}. Rolled back: {string.Join(", ", result.Removed)}.", cause, failure.Step, created, result.Removed);
-        }
-
-        var left = plan.Describe().Except(result.Removed, StringComparer.Ordinal).ToList();
-        reporter.Failed("Rollback", $"Could not remove: {string.Join(", ", left)}", result.Errors[0]);
-        return new AlbLabException(
-            $"{message} Created: {string.Join(", ", created)}. Rolled back: {(result.Removed.Count == 0 ? "nothing" : string.Join(", ", result.Removed))}. " +
-            $"Rollback failed ({result.Errors[0].Message}); still there (tagged {LabTags.Lab}={Name}, remove with DestroyAsync): {string.Join(", ", left)}.",
-            cause,
-            failure.Step,
-            created,
-            result.Removed);
-    }
-
-    /// <summary>
-    /// Resources of this lab that appeared during the start without being journaled: a create whose response was lost
-    /// (timeout, cancellation mid-call) still created something. Found by tag, minus what existed before the start.
-    /// Best effort: when the lookup fails, the rollback goes on with the journal alone.
-    /// </summary>
-    private async Task<TeardownPlan> FindStraysAsync(FoundLab? before, TeardownPlan journaled)
-    {
-        if (before is null)
-        {
-            return TeardownPlan.Empty;
-        }
-
-        using var deadline = new CancellationTokenSource(_definition.Timeouts.Teardown, _services.TimeProvider);
-        try
-        {
-            var after = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, deadline.Token).ConfigureAwait(false);
-            return after.ToTeardownPlan().Except(before.ToTeardownPlan()).Except(journaled);
-        }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or OperationCanceledException or HttpRequestException)
-        {
-            return TeardownPlan.Empty;
+            _createdWholeLab = !found.Any;
         }
     }
 
     /// <summary>After a rollback only what existed before the start (adopted resources) is still the lab's.</summary>
     private void ForgetRolledBack(FoundLab? found)
     {
-        var labId = found?.LabId;
         _inventory.Clear();
-        if (found is null || !found.Any)
+        if (found is not null && found.Any)
         {
-            return;
+            Remember(found);
         }
-
-        _inventory.LabId = labId;
-        Remember(found);
     }
 
     private void Remember(FoundLab found)
     {
-        _inventory.LabId = found.LabId;
-        _inventory.LoadBalancerSecurityGroupId = found.LoadBalancerSecurityGroup?.GroupId;
-        _inventory.InstanceSecurityGroupId = found.InstanceSecurityGroup?.GroupId;
-        _inventory.TargetGroupArn = found.TargetGroup?.TargetGroupArn;
-        _inventory.LoadBalancerArn = found.LoadBalancer?.LoadBalancerArn;
-        _inventory.LoadBalancerDnsName = found.LoadBalancer?.DNSName;
-        _inventory.ListenerArn = found.Listener?.ListenerArn;
-        _inventory.VpcId = found.LoadBalancer?.VpcId ?? found.TargetGroup?.VpcId ?? found.InstanceSecurityGroup?.VpcId ?? found.LoadBalancerSecurityGroup?.VpcId;
-        _inventory.SubnetIds = [.. (found.LoadBalancer?.AvailabilityZones ?? [])
-            .Where(az => az.SubnetId is not null)
-            .OrderBy(az => az.ZoneName, StringComparer.Ordinal)
-            .Select(az => az.SubnetId!)];
-        foreach (var (index, instance) in found.Instances)
-        {
-            if (instance.InstanceId is { } id)
-            {
-                _inventory.SetInstance(index, id);
-            }
-        }
+        _inventory.Adopt(found);
+        _inventory.SetNetwork(found.VpcId, found.SubnetIds);
     }
+
+    public void AbandonRollback() => _abandonRollback.Cancel();
 
     public async Task<bool> AttachAsync(CancellationToken cancellationToken = default)
     {
@@ -270,17 +201,16 @@ internal sealed class AlbLabResource : IAlbLab
         }
 
         var reporter = new LabProgress(Name, null, _services.TimeProvider, _logger);
-        List<TargetDescription> targets = [.. resources.InstanceIds.Select(id => new TargetDescription { Id = id, Port = _definition.TargetPort })];
+        using var activity = LabActivities.Start(Name, LabStep.WaitTargetsHealthy, new LabResource(LabResourceKind.TargetGroup, resources.TargetGroupArn));
         try
         {
-            await _services.ElasticLoadBalancing.WaitUntilTargetsInServiceAsync(
-                resources.TargetGroupArn,
-                targets,
-                LabWaits.Options(_services.TimeProvider, timeout ?? _definition.Timeouts.TargetsHealthy, _definition.PollInterval, reporter, "WaitTargetsHealthy"),
-                cancellationToken).ConfigureAwait(false);
+            await LabTargetGroup.WaitHealthyAsync(
+                _lab, resources.TargetGroupArn, resources.InstanceIds, timeout ?? _definition.Timeouts.TargetsHealthy, reporter, afterInstanceStart: false, cancellationToken).ConfigureAwait(false);
+            LabActivities.Succeeded(activity);
         }
         catch (WaiterException ex)
         {
+            LabActivities.Failed(activity, ex);
             throw new AlbLabException($"Lab {Name}: the targets did not all become healthy: {ex.Message}", ex);
         }
 
@@ -312,24 +242,14 @@ internal sealed class AlbLabResource : IAlbLab
         var reporter = new LabProgress(Name, progress, _services.TimeProvider, _logger);
         try
         {
-            reporter.Started("Teardown", $"Looking for resources tagged {LabTags.Lab}={Name}");
-            var found = await LabFinder.FindAsync(_services.Ec2, _services.ElasticLoadBalancing, _definition, cancellationToken).ConfigureAwait(false);
-            var plan = found.ToTeardownPlan();
-            var teardown = new LabTeardown(_services.Ec2, _services.ElasticLoadBalancing, _services.TimeProvider, reporter, _definition.Timeouts.Teardown, _definition.PollInterval, Name);
-            var result = await teardown.RunAsync(plan, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new AlbLabException(
-                    $"Lab {Name}: teardown incomplete: {result.Errors[0].Message}. Removed: {(result.Removed.Count == 0 ? "nothing" : string.Join(", ", result.Removed))}. Run DestroyAsync again to resume.",
-                    result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
-                    "Teardown",
-                    [],
-                    result.Removed);
-            }
-
+            var result = await new LabTeardown(_lab, reporter).RunAsStepAsync(
+                $"Looking for resources tagged {LabTags.Lab}={Name}",
+                async ct => (await LabFinder.FindAsync(_lab.Ec2, _lab.Elb, _definition, ct).ConfigureAwait(false)).Resources,
+                r => $"Lab {Name}: teardown incomplete: {r.Errors[0].Message}. Removed: {r.Removed}. Run DestroyAsync again to resume.",
+                cancellationToken).ConfigureAwait(false);
             _inventory.Clear();
             _state = LabState.Destroyed;
-            reporter.Completed("Teardown", result.Removed.Count == 0 ? "Nothing left to remove" : $"Removed {string.Join(", ", result.Removed)}");
+            reporter.Completed(LabStep.Teardown, result.Removed.IsEmpty ? "Nothing left to remove" : $"Removed {result.Removed}");
         }
         catch
         {
@@ -338,15 +258,49 @@ internal sealed class AlbLabResource : IAlbLab
         }
     }
 
+    private async Task DisposeOwnAsync()
+    {
+        if (_createdWholeLab)
+        {
+            await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (_created.IsEmpty)
+        {
+            return;
+        }
+
+        var reporter = new LabProgress(Name, null, _services.TimeProvider, _logger);
+        try
+        {
+            var result = await new LabTeardown(_lab, reporter).RunAsStepAsync(
+                $"Removing what this lab object created (the rest was adopted): {_created}",
+                _ => Task.FromResult(_created),
+                r => $"Lab {Name}: could not remove what this lab object created: {r.Errors[0].Message}. Removed: {r.Removed}. Still there: {_created.Except(r.Removed)}.",
+                CancellationToken.None).ConfigureAwait(false);
+            _created = LabResourceSet.Empty;
+            reporter.Completed(LabStep.Teardown, $"Removed {result.Removed}; kept the adopted resources");
+        }
+        catch (AlbLabException ex)
+        {
+            _created = _created.Except(ex.Removed);
+            throw;
+        }
+    }
+
     public Task<TrafficReport> VerifyTrafficAsync(TrafficOptions? options = null, CancellationToken cancellationToken = default) =>
         LabTraffic.VerifyAsync(this, _services, options, cancellationToken);
 
     public Task<DrillReport> RunFailoverDrillAsync(DrillOptions? options = null, IProgress<DrillEvent>? progress = null, CancellationToken cancellationToken = default) =>
-        LabTraffic.RunDrillAsync(this, _services, _definition, options, progress, cancellationToken);
+        LabTraffic.RunDrillAsync(this, _lab, options, progress, cancellationToken);
 
     /// <summary>
-    /// Tears the lab down when clean-up is on and this object started it (an attached lab is only torn down by an explicit
-    /// <see cref="DestroyAsync"/>), then disposes the clients the lab created.
+    /// With clean-up on, tears down what this object created: the whole lab when its start created it from nothing;
+    /// after adopting (a lab of the same name another object or process may be using, or one a crashed start left),
+    /// only what its own starts added. Taking a lab over is explicit:
+    /// <see cref="DestroyAsync(IProgress{LabEvent}, CancellationToken)"/>. An attached lab is never torn down here.
+    /// Then disposes the clients the lab created.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -365,7 +319,7 @@ internal sealed class AlbLabResource : IAlbLab
                 {
                     if (_state is LabState.Running || (_state is LabState.Failed && !_failedBeforeAnyCall))
                     {
-                        await DestroyCoreAsync(null, CancellationToken.None).ConfigureAwait(false);
+                        await DisposeOwnAsync().ConfigureAwait(false);
                     }
                 }
                 finally

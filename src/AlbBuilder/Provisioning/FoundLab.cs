@@ -27,11 +27,23 @@ internal sealed record FoundLab(
     public bool Any => LoadBalancerSecurityGroup is not null || InstanceSecurityGroup is not null || Instances.Count > 0
         || TargetGroup is not null || LoadBalancer is not null || Listener is not null;
 
-    /// <summary>Everything found, to tear down.</summary>
-    public TeardownPlan ToTeardownPlan() => new(
-        Listener?.ListenerArn is { } listener ? [listener] : [],
-        LoadBalancer?.LoadBalancerArn,
-        TargetGroup?.TargetGroupArn,
-        [.. Instances.Values.Select(i => i.InstanceId).OfType<string>()],
-        [.. new[] { InstanceSecurityGroup?.GroupId, LoadBalancerSecurityGroup?.GroupId }.OfType<string>()]);
+    /// <summary>Everything found (what a teardown deletes), in creation order.</summary>
+    public LabResourceSet Resources => LabResourceSet.From(
+        Kind(LabResourceKind.LoadBalancerSecurityGroup, LoadBalancerSecurityGroup?.GroupId)
+            .Concat(Kind(LabResourceKind.InstanceSecurityGroup, InstanceSecurityGroup?.GroupId))
+            .Concat(Kind(LabResourceKind.TargetGroup, TargetGroup?.TargetGroupArn))
+            .Concat(Instances.Values.Select(i => i.InstanceId).OfType<string>().Select(id => new LabResource(LabResourceKind.Instance, id)))
+            .Concat(Kind(LabResourceKind.LoadBalancer, LoadBalancer?.LoadBalancerArn))
+            .Concat(Kind(LabResourceKind.Listener, Listener?.ListenerArn)));
+
+    /// <summary>The VPC the found resources are in.</summary>
+    public string? VpcId => LoadBalancer?.VpcId ?? TargetGroup?.VpcId ?? InstanceSecurityGroup?.VpcId ?? LoadBalancerSecurityGroup?.VpcId;
+
+    /// <summary>The load balancer's subnets, in AZ order.</summary>
+    public IReadOnlyList<string> SubnetIds => [.. (LoadBalancer?.AvailabilityZones ?? [])
+        .Where(az => az.SubnetId is not null)
+        .OrderBy(az => az.ZoneName, StringComparer.Ordinal)
+        .Select(az => az.SubnetId!)];
+
+    private static IEnumerable<LabResource> Kind(LabResourceKind kind, string? id) => id is null ? [] : [new LabResource(kind, id)];
 }

@@ -4,37 +4,25 @@ namespace AlbBuilder.Provisioning;
 internal sealed class LabJournal
 {
     private readonly Lock _lock = new();
-    private readonly List<JournalEntry> _entries = [];
+    private LabResourceSet _created = LabResourceSet.Empty;
 
-    public void Record(LabResourceKind kind, string id)
+    public void Record(LabResource resource)
     {
         lock (_lock)
         {
-            _entries.Add(new JournalEntry(kind, id));
+            _created = _created.Union([resource]);
         }
     }
 
-    public IReadOnlyList<JournalEntry> Entries
+    /// <summary>What to delete to undo the start: exactly the recorded resources.</summary>
+    public LabResourceSet Created
     {
         get
         {
             lock (_lock)
             {
-                return [.. _entries];
+                return _created;
             }
         }
-    }
-
-    /// <summary>What to delete to undo the start: exactly the recorded resources.</summary>
-    public TeardownPlan ToTeardownPlan()
-    {
-        var entries = Entries;
-        string[] Ids(LabResourceKind kind) => [.. entries.Where(e => e.Kind == kind).Select(e => e.Id)];
-        return new TeardownPlan(
-            ListenerArns: Ids(LabResourceKind.Listener),
-            LoadBalancerArn: Ids(LabResourceKind.LoadBalancer).FirstOrDefault(),
-            TargetGroupArn: Ids(LabResourceKind.TargetGroup).FirstOrDefault(),
-            InstanceIds: Ids(LabResourceKind.Instance),
-            SecurityGroupIds: [.. Ids(LabResourceKind.InstanceSecurityGroup), .. Ids(LabResourceKind.LoadBalancerSecurityGroup)]);
     }
 }

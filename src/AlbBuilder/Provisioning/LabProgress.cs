@@ -21,36 +21,36 @@ internal sealed class LabProgress
 
     public string Lab => _lab;
 
-    public void Started(string step, string message, string? resourceId = null)
+    public void Started(LabStep step, string message, LabResource? resource = null)
     {
         ProvisioningLog.StepStarted(Logger, _lab, step, message);
-        Report(step, LabEventKind.Started, message, resourceId);
+        Report(step, LabEventKind.Started, message, resource);
     }
 
-    public void Completed(string step, string message, string? resourceId = null)
+    public void Completed(LabStep step, string message, LabResource? resource = null)
     {
         ProvisioningLog.StepCompleted(Logger, _lab, step, message);
-        Report(step, LabEventKind.Completed, message, resourceId);
+        Report(step, LabEventKind.Completed, message, resource);
     }
 
-    public void Progress(string step, string message, string? resourceId = null)
+    public void Progress(LabStep step, string message, LabResource? resource = null)
     {
         ProvisioningLog.StepProgress(Logger, _lab, step, message);
-        Report(step, LabEventKind.Progress, message, resourceId);
+        Report(step, LabEventKind.Progress, message, resource);
     }
 
-    public void Failed(string step, string message, Exception? exception, string? resourceId = null)
+    public void Failed(LabStep step, string message, Exception? exception, LabResource? resource = null)
     {
         ProvisioningLog.StepFailed(Logger, _lab, step, message, exception);
-        Report(step, LabEventKind.Failed, message, resourceId);
+        Report(step, LabEventKind.Failed, message, resource);
     }
 
-    public void Removed(string step, string message, string? resourceId = null)
+    public void Removed(LabStep step, string message, LabResource? resource = null)
     {
         ProvisioningLog.ResourceRemoved(Logger, _lab, step, message);
-        Report(step, LabEventKind.Removed, message, resourceId);
+        Report(step, LabEventKind.Removed, message, resource);
     }
 
-    private void Report(string step, LabEventKind kind, string message, string? resourceId) =>
-        _sink?.Report(new LabEvent(_time.GetUtcNow(), step, kind, message, resourceId));
+    private void Report(LabStep step, LabEventKind kind, string message, LabResource? resource) =>
+        _sink?.Report(new LabEvent(_time.GetUtcNow(), step, kind, message, resource));
 }

@@ -8,7 +8,7 @@ namespace AlbBuilder.Provisioning;
 internal static class LabRetry
 {
     public static async Task<T> RunAsync<T>(
-        string operation,
+        LabStep step,
         Func<CancellationToken, Task<T>> action,
         Func<Exception, bool> isTransient,
         RetryPolicy policy,
@@ -26,15 +26,15 @@ internal static class LabRetry
             {
                 var delay = Backoff(policy, attempt);
                 var reason = (ex as AmazonServiceException)?.ErrorCode ?? ex.GetType().Name;
-                ProvisioningLog.Retrying(progress.Logger, progress.Lab, operation, delay, reason);
-                progress.Progress(operation, string.Create(CultureInfo.InvariantCulture, $"{reason} (attempt {attempt}); retrying in {delay.TotalSeconds:0.##} s"));
+                ProvisioningLog.Retrying(progress.Logger, progress.Lab, step.ToString(), delay, reason);
+                progress.Progress(step, string.Create(CultureInfo.InvariantCulture, $"{reason} (attempt {attempt}); retrying in {delay.TotalSeconds:0.##} s"));
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     public static Task RunAsync(
-        string operation,
+        LabStep step,
         Func<CancellationToken, Task> action,
         Func<Exception, bool> isTransient,
         RetryPolicy policy,
@@ -42,7 +42,7 @@ internal static class LabRetry
         LabProgress progress,
         CancellationToken cancellationToken) =>
         RunAsync<bool>(
-            operation,
+            step,
             async ct =>
             {
                 await action(ct).ConfigureAwait(false);

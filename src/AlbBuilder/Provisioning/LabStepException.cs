@@ -1,13 +1,13 @@
 namespace AlbBuilder.Provisioning;
 
-/// <summary>A start step failed; carries the step's name to the rollback and the <see cref="AlbLabException"/> it raises.</summary>
+/// <summary>A start step failed; carries the step to the rollback and the <see cref="AlbLabException"/> it raises.</summary>
 internal sealed class LabStepException : Exception
 {
-    public LabStepException(string step, Exception innerException)
+    public LabStepException(LabStep step, Exception innerException)
         : base($"Step {step} failed: {innerException.Message}", innerException)
     {
         Step = step;
     }
 
-    public string Step { get; }
+    public LabStep Step { get; }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AlbBuilder;
 
 /// <summary>A lab found by its ownership tags, as listed by <see cref="AlbLabDirectory.ListAsync"/>.</summary>
@@ -11,4 +13,14 @@ public sealed record LabSummary(string Name, string? LabId, DateTimeOffset? Expi
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> when the lab has expired.</returns>
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
+
+    // The list prints its items (the compiler's record printing shows the list's type name).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Name = ").Append(Name)
+            .Append(", LabId = ").Append(LabId)
+            .Append(", ExpiresAt = ").Append(ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", ResourceIds = ").Append(RecordText.List(ResourceIds));
+        return true;
+    }
 }

@@ -1,67 +1,83 @@
 using System.Collections.Concurrent;
-using AlbBuilder.Ec2;
-using AlbBuilder.ElasticLoadBalancingV2;
-using AlbBuilder.ElasticLoadBalancingV2.Model;
-using AlbBuilder.Waiters;
-using Amazon.EC2;
-using Amazon.EC2.Model;
 
 namespace AlbBuilder.Provisioning;
 
 /// <summary>
 /// Deletes a lab's resources in dependency order: listener → load balancer → wait deleted → target group, with the
-/// instances terminating in parallel; then the security groups (cross-references revoked first). NotFound counts as
-/// done, so a teardown can be repeated; ResourceInUse and DependencyViolation are retried until the deadline.
+/// instances terminating in parallel; then the security groups (cross-references revoked first). Each kind's delete
+/// lives with its concept; NotFound counts as done, so a teardown can be repeated; ResourceInUse and
+/// DependencyViolation are retried until the deadline (the lab's teardown timeout).
 /// </summary>
-internal sealed class LabTeardown
+internal sealed class LabTeardown(LabContext lab, LabProgress progress)
 {
-    private readonly IAmazonEC2 _ec2;
-    private readonly IAmazonElasticLoadBalancingV2 _elb;
-    private readonly TimeProvider _time;
-    private readonly LabProgress _progress;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _pollInterval;
-    private readonly ConcurrentQueue<string> _removed = new();
+    private readonly ConcurrentQueue<LabResource> _removed = new();
     private readonly ConcurrentQueue<Exception> _errors = new();
-    private readonly string? _labName;
 
-    // labName: the lab whose own instances may be terminated when they keep a group in use (TerminateLateInstancesAsync); null: none.
-    public LabTeardown(IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elb, TimeProvider time, LabProgress progress, TimeSpan timeout, TimeSpan pollInterval, string? labName = null)
+    /// <summary>
+    /// Runs the teardown, bounded by the teardown timeout; never throws: AWS errors and a cancellation are in the result
+    /// (what was removed until then is too).
+    /// </summary>
+    public async Task<TeardownResult> RunAsync(LabResourceSet plan, CancellationToken cancellationToken)
     {
-        _labName = labName;
-        _pollInterval = pollInterval;
-        _ec2 = ec2;
-        _elb = elb;
-        _time = time;
-        _progress = progress;
-        _timeout = timeout;
-    }
-
-    /// <summary>Runs the teardown, bounded by the teardown timeout; never throws for AWS errors (they are in the result).</summary>
-    public async Task<TeardownResult> RunAsync(TeardownPlan plan, CancellationToken cancellationToken)
-    {
-        using var deadline = new CancellationTokenSource(_timeout, _time);
+        using var deadline = new CancellationTokenSource(lab.TeardownTimeout, lab.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var ct = linked.Token;
 
         var loadBalancerBranch = Guard(() => LoadBalancerBranchAsync(plan, ct));
-        var instanceBranch = Guard(() => InstanceBranchAsync(plan.InstanceIds, ct));
+        var instanceBranch = Guard(() => InstanceBranchAsync(plan.IdsOf(LabResourceKind.Instance), ct));
         await Task.WhenAll(loadBalancerBranch, instanceBranch).ConfigureAwait(false);
 
-        if (plan.SecurityGroupIds.Count > 0)
+        // The instances' group first: it refers to the load balancer's.
+        LabResourceSet groups = [.. plan.Where(r => r.Kind == LabResourceKind.InstanceSecurityGroup), .. plan.Where(r => r.Kind == LabResourceKind.LoadBalancerSecurityGroup)];
+        if (!groups.IsEmpty)
         {
             if (_errors.IsEmpty)
             {
-                await Guard(() => SecurityGroupsAsync(plan.SecurityGroupIds, ct)).ConfigureAwait(false);
+                await Guard(() => SecurityGroupsAsync(groups, ct)).ConfigureAwait(false);
             }
             else
             {
-                _progress.Failed("DeleteSecurityGroup", $"Kept security groups {string.Join(", ", plan.SecurityGroupIds)}: an earlier teardown step failed and they may still be in use.", null);
+                progress.Failed(LabStep.DeleteSecurityGroup, $"Kept {groups}: an earlier teardown step failed and they may still be in use.", null);
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return new TeardownResult([.. _removed], [.. _errors]);
+        return new TeardownResult(LabResourceSet.From(_removed), [.. _errors]);
+    }
+
+    /// <summary>
+    /// Runs the teardown as the <see cref="LabStep.Teardown"/> step (its activity and events): the plan is worked out
+    /// inside it (e.g. a lookup by tag). Throws <see cref="AlbLabException"/> with what was removed when something could not be.
+    /// </summary>
+    public async Task<TeardownResult> RunAsStepAsync(
+        string started,
+        Func<CancellationToken, Task<LabResourceSet>> plan,
+        Func<TeardownResult, string> incomplete,
+        CancellationToken cancellationToken)
+    {
+        using var activity = LabActivities.Start(lab.Name, LabStep.Teardown);
+        progress.Started(LabStep.Teardown, started);
+        try
+        {
+            var result = await RunAsync(await plan(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!result.Succeeded)
+            {
+                throw new AlbLabException(
+                    incomplete(result),
+                    result.Errors.Count == 1 ? result.Errors[0] : new AggregateException(result.Errors),
+                    LabStep.Teardown,
+                    LabResourceSet.Empty,
+                    result.Removed);
+            }
+
+            LabActivities.Succeeded(activity);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            LabActivities.Failed(activity, ex);
+            throw;
+        }
     }
 
     private async Task Guard(Func<Task> branch)
@@ -76,58 +92,21 @@ internal sealed class LabTeardown
         }
     }
 
-    private async Task LoadBalancerBranchAsync(TeardownPlan plan, CancellationToken ct)
+    private async Task LoadBalancerBranchAsync(LabResourceSet plan, CancellationToken ct)
     {
-        foreach (var listenerArn in plan.ListenerArns)
+        foreach (var listener in plan.Where(r => r.Kind == LabResourceKind.Listener))
         {
-            await StepAsync("DeleteListener", $"listener {listenerArn}", async () =>
-            {
-                try
-                {
-                    await _elb.DeleteListenerAsync(new DeleteListenerRequest { ListenerArn = listenerArn }, ct).ConfigureAwait(false);
-                }
-                catch (ListenerNotFoundException)
-                {
-                }
-            }).ConfigureAwait(false);
+            await DeleteAsync(LabStep.DeleteListener, listener, () => LabListener.DeleteAsync(lab, listener.Id, ct)).ConfigureAwait(false);
         }
 
-        if (plan.LoadBalancerArn is { } loadBalancerArn)
+        foreach (var loadBalancer in plan.Where(r => r.Kind == LabResourceKind.LoadBalancer))
         {
-            await StepAsync("DeleteLoadBalancer", $"load balancer {loadBalancerArn}", async () =>
-            {
-                try
-                {
-                    await _elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest { LoadBalancerArn = loadBalancerArn }, ct).ConfigureAwait(false);
-                }
-                catch (LoadBalancerNotFoundException)
-                {
-                }
-
-                await _elb.WaitUntilLoadBalancersDeletedAsync([loadBalancerArn], LabWaits.Options(_time, _timeout, _pollInterval, _progress, "DeleteLoadBalancer"), ct).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            await DeleteAsync(LabStep.DeleteLoadBalancer, loadBalancer, () => LabLoadBalancer.DeleteAsync(lab, progress, loadBalancer.Id, ct)).ConfigureAwait(false);
         }
 
-        if (plan.TargetGroupArn is { } targetGroupArn)
+        foreach (var targetGroup in plan.Where(r => r.Kind == LabResourceKind.TargetGroup))
         {
-            // ResourceInUse while the deleted listener still refers to it, for a short while.
-            await StepAsync("DeleteTargetGroup", $"target group {targetGroupArn}", () => LabRetry.RunAsync(
-                "DeleteTargetGroup",
-                async token =>
-                {
-                    try
-                    {
-                        await _elb.DeleteTargetGroupAsync(new DeleteTargetGroupRequest { TargetGroupArn = targetGroupArn }, token).ConfigureAwait(false);
-                    }
-                    catch (TargetGroupNotFoundException)
-                    {
-                    }
-                },
-                ex => ex is ResourceInUseException,
-                RetryPolicy.UntilDeadline(_pollInterval),
-                _time,
-                _progress,
-                ct)).ConfigureAwait(false);
+            await DeleteAsync(LabStep.DeleteTargetGroup, targetGroup, () => LabTargetGroup.DeleteAsync(lab, progress, targetGroup.Id, ct)).ConfigureAwait(false);
         }
     }
 
@@ -139,169 +118,83 @@ internal sealed class LabTeardown
         }
 
         var ids = string.Join(", ", instanceIds);
-        _progress.Started("TerminateInstances", $"Terminating {ids}");
+        using var activity = LabActivities.Start(lab.Name, LabStep.TerminateInstances);
+        progress.Started(LabStep.TerminateInstances, $"Terminating {ids}");
         try
         {
-            var live = await TerminateAsync(instanceIds, ct).ConfigureAwait(false);
-            if (live.Count > 0)
-            {
-                await _ec2.WaitUntilInstancesTerminatedAsync(live, LabWaits.Options(_time, _timeout, _pollInterval, _progress, "TerminateInstances"), ct).ConfigureAwait(false);
-            }
+            await LabInstances.TerminateAndWaitAsync(lab, progress, instanceIds, ct).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            _progress.Failed("TerminateInstances", $"Could not terminate {ids}: {ex.Message}", ex);
+            LabActivities.Failed(activity, ex);
+            progress.Failed(LabStep.TerminateInstances, $"Could not terminate {ids}: {ex.Message}", ex);
             throw;
         }
 
         foreach (var id in instanceIds)
         {
-            _removed.Enqueue($"instance {id}");
-            _progress.Removed("TerminateInstances", $"Terminated instance {id}", id);
+            Terminated(id);
         }
 
-        _progress.Completed("TerminateInstances", $"Terminated {ids}");
+        LabActivities.Succeeded(activity);
+        progress.Completed(LabStep.TerminateInstances, $"Terminated {ids}");
     }
 
-    /// <summary>One call for all; if EC2 doesn't know one of them, one call each so the others still go. Returns those that existed.</summary>
-    private async Task<IReadOnlyList<string>> TerminateAsync(IReadOnlyList<string> instanceIds, CancellationToken ct)
+    private async Task SecurityGroupsAsync(LabResourceSet groups, CancellationToken ct)
     {
-        try
+        await LabSecurityGroups.RevokeCrossReferencesAsync(lab.Ec2, progress, [.. groups.Select(g => g.Id)], ct).ConfigureAwait(false);
+        foreach (var group in groups)
         {
-            await _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [.. instanceIds] }, ct).ConfigureAwait(false);
-            return instanceIds;
-        }
-        catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound) && instanceIds.Count > 1)
-        {
-            var live = new List<string>();
-            foreach (var id in instanceIds)
-            {
-                try
-                {
-                    await _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] }, ct).ConfigureAwait(false);
-                    live.Add(id);
-                }
-                catch (AmazonEC2Exception single) when (single.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound))
-                {
-                }
-            }
-
-            return live;
-        }
-        catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidInstanceIdNotFound))
-        {
-            return [];
-        }
-    }
-
-    private async Task SecurityGroupsAsync(IReadOnlyList<string> groupIds, CancellationToken ct)
-    {
-        await RevokeCrossReferencesAsync(groupIds, ct).ConfigureAwait(false);
-
-        // The load balancer's ENIs linger for minutes after it is deleted: DependencyViolation until they are gone.
-        foreach (var groupId in groupIds)
-        {
-            var attempts = 0;
-            await StepAsync("DeleteSecurityGroup", $"security group {groupId}", () => LabRetry.RunAsync(
-                "DeleteSecurityGroup",
-                async token =>
-                {
-                    try
-                    {
-                        await _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, token).ConfigureAwait(false);
-                    }
-                    catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound))
-                    {
-                    }
-                    catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.DependencyViolation) && _labName is not null && attempts++ % 5 == 0)
-                    {
-                        await TerminateLateInstancesAsync(_labName, groupId, token).ConfigureAwait(false);
-                        throw;
-                    }
-                },
-                ex => ex.HasErrorCode(Ec2ErrorCodes.DependencyViolation),
-                RetryPolicy.UntilDeadline(_pollInterval),
-                _time,
-                _progress,
-                ct)).ConfigureAwait(false);
+            await DeleteAsync(
+                LabStep.DeleteSecurityGroup,
+                group,
+                () => LabSecurityGroups.DeleteAsync(lab, progress, group.Id, token => TerminateLateInstancesAsync(group, token), ct)).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// A create whose response was lost (a RunInstances cancelled or timed out mid-call) can still launch instances after
-    /// the lab was looked up; they keep the lab's groups in use for ever. Terminate the lab's own (ownership-tagged)
-    /// instances that use the group; anything else is left alone.
+    /// the lab was looked up; they keep the lab's groups in use for ever. Terminate the lab's own instances that use the group.
     /// </summary>
-    private async Task TerminateLateInstancesAsync(string labName, string groupId, CancellationToken ct)
+    private async Task TerminateLateInstancesAsync(LabResource group, CancellationToken ct)
     {
-        var instances = await Ec2Queries.DescribeInstancesAsync(_ec2, [Ec2ModelExtensions.TagFilter(LabTags.Lab, labName), Ec2ModelExtensions.LiveInstanceStates()], ct).ConfigureAwait(false);
-        var late = instances
-            .Where(i => i.InstanceId is not null
-                && i.StateName() is not ("shutting-down" or "terminated")
-                && LabOwnership.IsOwned(labName, key => i.Tags.TagValue(key))
-                && (i.SecurityGroups ?? []).Any(g => g.GroupId == groupId))
-            .Select(i => i.InstanceId!)
-            .ToList();
+        var late = await LabInstances.FindUsingGroupAsync(lab.Ec2, lab.Name, group.Id, ct).ConfigureAwait(false);
         if (late.Count == 0)
         {
             return;
         }
 
-        _progress.Progress("DeleteSecurityGroup", $"{groupId} is still used by lab instance(s) {string.Join(", ", late)} launched after the lookup: terminating them", groupId);
-        foreach (var id in await TerminateAsync(late, ct).ConfigureAwait(false))
+        progress.Progress(LabStep.DeleteSecurityGroup, $"{group.Id} is still used by lab instance(s) {string.Join(", ", late)} launched after the lookup: terminating them", group);
+        foreach (var id in await LabInstances.TerminateAsync(lab.Ec2, late, ct).ConfigureAwait(false))
         {
-            _removed.Enqueue($"instance {id}");
-            _progress.Removed("TerminateInstances", $"Terminated instance {id}", id);
+            Terminated(id);
         }
     }
 
-    /// <summary>A group referenced by another group's rule can't be deleted: revoke rules that name another lab group first.</summary>
-    private async Task RevokeCrossReferencesAsync(IReadOnlyList<string> groupIds, CancellationToken ct)
+    private void Terminated(string instanceId)
     {
-        var groups = await Ec2Queries.DescribeSecurityGroupsAsync(_ec2, [Ec2ModelExtensions.Filter("group-id", [.. groupIds])], ct).ConfigureAwait(false);
-        foreach (var group in groups)
-        {
-            var references = (group.IpPermissions ?? [])
-                .Select(p => new IpPermission
-                {
-                    IpProtocol = p.IpProtocol,
-                    FromPort = p.FromPort,
-                    ToPort = p.ToPort,
-                    UserIdGroupPairs = [.. (p.UserIdGroupPairs ?? []).Where(pair => pair.GroupId is { } id && id != group.GroupId && groupIds.Contains(id))],
-                })
-                .Where(p => p.UserIdGroupPairs.Count > 0)
-                .ToList();
-            if (references.Count == 0 || group.GroupId is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                await _ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = group.GroupId, IpPermissions = references }, ct).ConfigureAwait(false);
-                _progress.Progress("DeleteSecurityGroup", $"Revoked the rules of {group.GroupId} that refer to another lab security group", group.GroupId);
-            }
-            catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidPermissionNotFound) || ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound))
-            {
-            }
-        }
+        var instance = new LabResource(LabResourceKind.Instance, instanceId);
+        _removed.Enqueue(instance);
+        progress.Removed(LabStep.TerminateInstances, $"Terminated {instance}", instance);
     }
 
-    private async Task StepAsync(string step, string resource, Func<Task> action)
+    private async Task DeleteAsync(LabStep step, LabResource resource, Func<Task> delete)
     {
-        var id = resource[(resource.LastIndexOf(' ') + 1)..];
-        _progress.Started(step, $"Deleting {resource}", id);
+        using var activity = LabActivities.Start(lab.Name, step, resource);
+        progress.Started(step, $"Deleting {resource}", resource);
         try
         {
-            await action().ConfigureAwait(false);
+            await delete().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            _progress.Failed(step, $"Could not delete {resource}: {ex.Message}", ex, id);
+            LabActivities.Failed(activity, ex);
+            progress.Failed(step, $"Could not delete {resource}: {ex.Message}", ex, resource);
             throw;
         }
 
         _removed.Enqueue(resource);
-        _progress.Removed(step, $"Deleted {resource}", id);
+        LabActivities.Succeeded(activity);
+        progress.Removed(step, $"Deleted {resource}", resource);
     }
 }

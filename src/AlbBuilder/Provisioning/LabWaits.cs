@@ -6,12 +6,12 @@ namespace AlbBuilder.Provisioning;
 internal static class LabWaits
 {
     /// <summary>Polls every <paramref name="pollInterval"/> (the lab's <c>WithPolling</c>), backing off up to three times that.</summary>
-    public static WaiterOptions Options(TimeProvider time, TimeSpan timeout, TimeSpan pollInterval, LabProgress progress, string step) => new()
+    public static WaiterOptions Options(TimeProvider time, TimeSpan timeout, TimeSpan pollInterval, LabProgress? progress, LabStep step) => new()
     {
         TimeProvider = time,
         Timeout = timeout,
         MinDelay = pollInterval,
         MaxDelay = pollInterval * 3,
-        Progress = new WaiterProgressReporter(progress, step),
+        Progress = progress is null ? null : new WaiterProgressReporter(progress, step),
     };
 }

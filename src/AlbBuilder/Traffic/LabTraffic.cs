@@ -1,4 +1,5 @@
 using AlbBuilder.Building;
+using AlbBuilder.Provisioning;
 using AlbBuilder.Traffic;
 using Amazon.EC2;
 
@@ -15,20 +16,31 @@ internal static class LabTraffic
         return await TrafficVerifier.VerifyAsync(url, options, cancellationToken).ConfigureAwait(false);
     }
 
-    public static Task<DrillReport> RunDrillAsync(
+    /// <summary>Runs the drill as one activity (its waits are children), over the lab's clients and clock.</summary>
+    public static async Task<DrillReport> RunDrillAsync(
         IAlbLab lab,
-        LabServices services,
-        AlbLabDefinition definition,
+        LabContext context,
         DrillOptions? options,
         IProgress<DrillEvent>? progress,
         CancellationToken cancellationToken)
     {
         // The drill's window must follow the lab's health checks, and its clock must be the lab's.
-        options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(definition.HealthCheck) };
-        var time = options.TimeProvider ?? services.TimeProvider;
+        options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(context.Definition.HealthCheck) };
+        var time = options.TimeProvider ?? context.Time;
         options = options with { TimeProvider = time };
-        var subject = new LabDrillSubject(lab, services, definition, time);
-        return FailoverDrill.RunAsync(subject, options, progress, cancellationToken);
+
+        using var activity = LabActivities.Start(lab.Name, "Drill");
+        try
+        {
+            var report = await FailoverDrill.RunAsync(new LabDrillSubject(lab, context, time), options, progress, cancellationToken).ConfigureAwait(false);
+            LabActivities.Succeeded(activity);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            LabActivities.Failed(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>Uses the lab's handler and clock unless the caller chose, and expects every running instance to answer.</summary>

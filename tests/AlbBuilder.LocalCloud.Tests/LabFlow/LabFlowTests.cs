@@ -56,7 +56,7 @@ public sealed class LabFlowTests
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal(step, ex.Step);
+        Assert.Equal(step, ex.Step.ToString());
         Assert.NotEmpty(ex.Removed);
         Assert.Empty(await AlbLabDirectory.ListAsync(ec2, elb));
         Assert.Empty(cloud.GetInventory().LoadBalancers);

@@ -99,9 +99,9 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
                 problems.Add("left: " + inventory);
             }
 
-            if (failure.Step is null || !candidates.Contains(failure.Step))
+            if (failure.Step is null || !candidates.Contains(failure.Step.Value.ToString()))
             {
-                problems.Add($"step {failure.Step ?? "(null)"} is not one that calls {operation} ({string.Join("/", candidates)})");
+                problems.Add($"step {failure.Step?.ToString() ?? "(null)"} is not one that calls {operation} ({string.Join("/", candidates)})");
             }
             else if (!failure.Message.Contains($"step {failure.Step} failed", StringComparison.Ordinal))
             {

@@ -19,11 +19,11 @@ internal static class LabPlan
                 {
                     if (e.Kind == LabEventKind.Started)
                     {
-                        active.Add(e.Step);
+                        active.Add(e.Step.ToString());
                     }
                     else if (e.Kind is LabEventKind.Completed or LabEventKind.Failed)
                     {
-                        active.Remove(e.Step);
+                        active.Remove(e.Step.ToString());
                     }
                 }
             },

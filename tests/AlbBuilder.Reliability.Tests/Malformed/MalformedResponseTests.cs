@@ -79,7 +79,7 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("DiscoverNetwork", ex.Step);
+        Assert.Equal(LabStep.DiscoverNetwork, ex.Step);
         AssertClear(ex);
         Assert.Empty(ex.Created);
         await ec2.DidNotReceiveWithAnyArgs().CreateSecurityGroupAsync(default!, default);
@@ -96,7 +96,7 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("DiscoverNetwork", ex.Step);
+        Assert.Equal(LabStep.DiscoverNetwork, ex.Step);
         Assert.Contains("VPC", ex.Message, StringComparison.Ordinal);
         AssertClear(ex);
     }

@@ -41,7 +41,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var lab = Configure(rig).Build();
         await lab.StartAsync(events);
         await lab.DestroyAsync();
-        return [.. events.Events.Where(e => e.Kind == LabEventKind.Completed).Select(e => e.Step).Distinct(StringComparer.Ordinal)];
+        return [.. events.Events.Where(e => e.Kind == LabEventKind.Completed).Select(e => e.Step.ToString()).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The inventory once it stopped changing (three equal looks 50 ms apart, at most 3 s).</summary>
@@ -67,7 +67,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         {
             OnEvent = e =>
             {
-                if (e.Kind == LabEventKind.Completed && e.Step == step)
+                if (e.Kind == LabEventKind.Completed && e.Step.ToString() == step)
                 {
                     crash.Cancel();
                 }

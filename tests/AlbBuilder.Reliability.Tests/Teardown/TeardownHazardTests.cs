@@ -120,7 +120,7 @@ public sealed class TeardownHazardTests
         var lab = rig.Lab("taken").Build();
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("FindExistingLab", ex.Step);
+        Assert.Equal(LabStep.FindExistingLab, ex.Step);
         Assert.Contains("taken-alb", ex.Message, StringComparison.Ordinal);
         Assert.Empty(ex.Created);
         await lab.DestroyAsync();

@@ -46,7 +46,7 @@ public sealed class MissingRegionTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("CreateClients", ex.Step);
+        Assert.Equal(LabStep.CreateClients, ex.Step);
         Assert.IsType<LabRegionMissingException>(ex.InnerException);
         Assert.Contains("WithRegion", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AWS_REGION", ex.Message, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class ClientCreationTests
 
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
-        Assert.Equal("CreateClients", ex.Step);
+        Assert.Equal(LabStep.CreateClients, ex.Step);
         Assert.IsType<AmazonClientException>(ex.InnerException);
         Assert.Contains("credentials", ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Nothing had been created", ex.Message, StringComparison.Ordinal);

@@ -2,50 +2,49 @@ namespace AlbBuilder.Tests.Scenarios;
 
 /// <summary>
 /// Every assertion about <see cref="AlbLabException.Step"/>, <see cref="AlbLabException.Created"/>,
-/// <see cref="AlbLabException.Removed"/> and step names, in one place: they are strings today and become typed
-/// (resource lists, step constants) with the resource model, and then only this class changes.
+/// <see cref="AlbLabException.Removed"/> and step names, in one place (typed: <see cref="LabStep"/>, <see cref="LabResource"/>).
 /// </summary>
 internal static class LabAssert
 {
     /// <summary>Step names as the lab reports them in <see cref="AlbLabException.Step"/> and <see cref="LabEvent.Step"/>.</summary>
     public static class Steps
     {
-        public const string DiscoverNetwork = "DiscoverNetwork";
-        public const string CreateLoadBalancerSecurityGroup = "CreateLoadBalancerSecurityGroup";
-        public const string CreateInstanceSecurityGroup = "CreateInstanceSecurityGroup";
-        public const string AuthorizeLoadBalancerIngress = "AuthorizeLoadBalancerIngress";
-        public const string AuthorizeInstanceIngress = "AuthorizeInstanceIngress";
-        public const string CreateTargetGroup = "CreateTargetGroup";
-        public const string ModifyTargetGroupAttributes = "ModifyTargetGroupAttributes";
-        public const string CreateLoadBalancer = "CreateLoadBalancer";
-        public const string ModifyLoadBalancerAttributes = "ModifyLoadBalancerAttributes";
-        public const string RunInstances = "RunInstances";
-        public const string TagInstances = "TagInstances";
-        public const string WaitInstancesRunning = "WaitInstancesRunning";
-        public const string RegisterTargets = "RegisterTargets";
-        public const string CreateListener = "CreateListener";
-        public const string WaitLoadBalancerActive = "WaitLoadBalancerActive";
-        public const string WaitTargetsHealthy = "WaitTargetsHealthy";
-        public const string DeleteSecurityGroup = "DeleteSecurityGroup";
-        public const string DeleteTargetGroup = "DeleteTargetGroup";
+        public const LabStep DiscoverNetwork = LabStep.DiscoverNetwork;
+        public const LabStep CreateLoadBalancerSecurityGroup = LabStep.CreateLoadBalancerSecurityGroup;
+        public const LabStep CreateInstanceSecurityGroup = LabStep.CreateInstanceSecurityGroup;
+        public const LabStep AuthorizeLoadBalancerIngress = LabStep.AuthorizeLoadBalancerIngress;
+        public const LabStep AuthorizeInstanceIngress = LabStep.AuthorizeInstanceIngress;
+        public const LabStep CreateTargetGroup = LabStep.CreateTargetGroup;
+        public const LabStep ModifyTargetGroupAttributes = LabStep.ModifyTargetGroupAttributes;
+        public const LabStep CreateLoadBalancer = LabStep.CreateLoadBalancer;
+        public const LabStep ModifyLoadBalancerAttributes = LabStep.ModifyLoadBalancerAttributes;
+        public const LabStep RunInstances = LabStep.RunInstances;
+        public const LabStep TagInstances = LabStep.TagInstances;
+        public const LabStep WaitInstancesRunning = LabStep.WaitInstancesRunning;
+        public const LabStep RegisterTargets = LabStep.RegisterTargets;
+        public const LabStep CreateListener = LabStep.CreateListener;
+        public const LabStep WaitLoadBalancerActive = LabStep.WaitLoadBalancerActive;
+        public const LabStep WaitTargetsHealthy = LabStep.WaitTargetsHealthy;
+        public const LabStep DeleteSecurityGroup = LabStep.DeleteSecurityGroup;
+        public const LabStep DeleteTargetGroup = LabStep.DeleteTargetGroup;
 
         /// <summary>The steps of every start that creates a whole lab.</summary>
-        public static readonly string[] OfAFullStart =
+        public static readonly LabStep[] OfAFullStart =
         [
             DiscoverNetwork, CreateLoadBalancerSecurityGroup, CreateInstanceSecurityGroup, CreateTargetGroup, CreateLoadBalancer,
             RunInstances, WaitInstancesRunning, RegisterTargets, CreateListener, WaitLoadBalancerActive, WaitTargetsHealthy,
         ];
     }
 
-    public static void FailedAt(string step, AlbLabException ex) => Assert.Equal(step, ex.Step);
+    public static void FailedAt(LabStep step, AlbLabException ex) => Assert.Equal(step, ex.Step);
 
     /// <summary>For steps that run side by side, where which of them meets a fault first is a race.</summary>
-    public static void FailedAtOneOf(string[] steps, AlbLabException ex) => Assert.Contains(ex.Step, steps);
+    public static void FailedAtOneOf(LabStep[] steps, AlbLabException ex) => Assert.Contains(ex.Step ?? throw new Xunit.Sdk.XunitException("No step"), steps);
 
-    public static void EventsOf(string step, LabEventKind kind, IEnumerable<LabEvent> events, Func<int, bool> count) =>
+    public static void EventsOf(LabStep step, LabEventKind kind, IEnumerable<LabEvent> events, Func<int, bool> count) =>
         Assert.True(count(events.Count(e => e.Step == step && e.Kind == kind)), $"{kind} events of {step}: {events.Count(e => e.Step == step && e.Kind == kind)}");
 
-    public static void EventsOf(string step, LabEventKind kind, string messageStart, IEnumerable<LabEvent> events, Func<int, bool> count)
+    public static void EventsOf(LabStep step, LabEventKind kind, string messageStart, IEnumerable<LabEvent> events, Func<int, bool> count)
     {
         var n = events.Count(e => e.Step == step && e.Kind == kind && e.Message.StartsWith(messageStart, StringComparison.Ordinal));
         Assert.True(count(n), $"{kind} events of {step} starting '{messageStart}': {n}");
@@ -61,22 +60,18 @@ internal static class LabAssert
 
     /// <summary>Everything the start created (journaled or found after a lost response) was removed again.</summary>
     public static void EverythingCreatedWasRemoved(AlbLabException ex) =>
-        Assert.All(ex.Created, created => Assert.Contains(ex.Removed, removed => IdOf(removed) == IdOf(created)));
+        Assert.Empty(ex.Created.Except(ex.Removed));
 
     public static void CreatedAfterALostResponse(AlbLabException ex) =>
-        Assert.Contains(ex.Created, c => c.EndsWith("(created, but its response was lost)", StringComparison.Ordinal));
+        Assert.Contains("(created, but its response was lost)", ex.Message, StringComparison.Ordinal);
 
     public static void NotCreated(string resourceId, AlbLabException ex) =>
-        Assert.DoesNotContain(ex.Created, c => c.Contains(resourceId, StringComparison.Ordinal));
+        Assert.DoesNotContain(ex.Created, c => c.Id == resourceId);
 
     public static void NotRemoved(string resourceId, AlbLabException ex) =>
-        Assert.DoesNotContain(ex.Removed, r => r.Contains(resourceId, StringComparison.Ordinal));
+        Assert.DoesNotContain(ex.Removed, r => r.Id == resourceId);
 
-    /// <summary>A resource of a kind ("load balancer", "instance", …) is among the removed ones.</summary>
-    public static void RemovedOfKind(string kind, AlbLabException ex) =>
-        Assert.Contains(ex.Removed, r => r.StartsWith(kind, StringComparison.Ordinal));
-
-    /// <summary>The id in a description such as "instance i-0abc" or "load balancer arn:… (created, but …)".</summary>
-    private static string IdOf(string description) =>
-        description.Split(' ').First(t => t.StartsWith("arn:", StringComparison.Ordinal) || t.StartsWith("sg-", StringComparison.Ordinal) || t.StartsWith("i-", StringComparison.Ordinal));
+    /// <summary>A resource of a kind is among the removed ones.</summary>
+    public static void RemovedOfKind(LabResourceKind kind, AlbLabException ex) =>
+        Assert.Contains(ex.Removed, r => r.Kind == kind);
 }

@@ -7,9 +7,9 @@ namespace AlbBuilder.Tests.Scenarios;
 [Collection(ScenarioCollection.Name)]
 public sealed class RollbackScenarioTests
 {
-    private static readonly string[] SecurityGroupSteps = [LabAssert.Steps.CreateLoadBalancerSecurityGroup, LabAssert.Steps.CreateInstanceSecurityGroup];
+    private static readonly LabStep[] SecurityGroupSteps = [LabAssert.Steps.CreateLoadBalancerSecurityGroup, LabAssert.Steps.CreateInstanceSecurityGroup];
 
-    public static TheoryData<string, string[]> FailingOperations => new()
+    public static TheoryData<string, LabStep[]> FailingOperations => new()
     {
         // The two groups are created side by side: which request LocalCloud sees first is a race.
         { "CreateSecurityGroup", SecurityGroupSteps },
@@ -27,7 +27,7 @@ public sealed class RollbackScenarioTests
 
     [Theory]
     [MemberData(nameof(FailingOperations))]
-    public async Task StartAsync_FailureAtAnyStep_RollsBackEverythingItCreated(string operation, string[] steps)
+    public async Task StartAsync_FailureAtAnyStep_RollsBackEverythingItCreated(string operation, LabStep[] steps)
     {
         await using var env = await LabCloud.StartAsync();
         env.Cloud.Faults.FailNext(operation, 1, "InvalidParameterValue", 400, "boom");
@@ -36,7 +36,7 @@ public sealed class RollbackScenarioTests
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.StartAsync());
 
         LabAssert.FailedAtOneOf(steps, ex);
-        Assert.Contains(ex.Step!, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(ex.Step!.Value.ToString(), ex.Message, StringComparison.Ordinal);
         Assert.Contains("boom", ex.InnerException!.Message, StringComparison.Ordinal);
         AssertNothingLeft(env);
         LabAssert.EverythingCreatedWasRemoved(ex);
@@ -45,7 +45,7 @@ public sealed class RollbackScenarioTests
         Assert.Null(lab.Resources.LoadBalancerArn);
     }
 
-    public static TheoryData<string, int, string[]> LaterCalls => new()
+    public static TheoryData<string, int, LabStep[]> LaterCalls => new()
     {
         { "CreateSecurityGroup", 2, SecurityGroupSteps },
         { "AuthorizeSecurityGroupIngress", 2, [LabAssert.Steps.AuthorizeInstanceIngress] },
@@ -58,7 +58,7 @@ public sealed class RollbackScenarioTests
 
     [Theory]
     [MemberData(nameof(LaterCalls))]
-    public async Task StartAsync_FailureAtALaterCall_RollsBackEverythingItCreated(string operation, int callNumber, string[] steps)
+    public async Task StartAsync_FailureAtALaterCall_RollsBackEverythingItCreated(string operation, int callNumber, LabStep[] steps)
     {
         await using var env = await LabCloud.StartAsync();
         env.Cloud.Faults.FailCall(operation, callNumber, "InvalidParameterValue", 400, "boom");
@@ -175,25 +175,25 @@ public sealed class RollbackScenarioTests
     }
 
     // Mid-graph, every branch in flight sees the cancellation: the step reported is the one whose call ends first.
-    private static readonly string[] InFlightWithTheLoadBalancer =
+    private static readonly LabStep[] InFlightWithTheLoadBalancer =
     [
         LabAssert.Steps.CreateLoadBalancer, LabAssert.Steps.CreateTargetGroup, LabAssert.Steps.ModifyTargetGroupAttributes, LabAssert.Steps.CreateInstanceSecurityGroup,
         LabAssert.Steps.AuthorizeInstanceIngress, LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances, LabAssert.Steps.WaitInstancesRunning,
     ];
 
-    private static readonly string[] InFlightWithTheInstances =
+    private static readonly LabStep[] InFlightWithTheInstances =
     [
         LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances, LabAssert.Steps.CreateTargetGroup, LabAssert.Steps.ModifyTargetGroupAttributes,
         LabAssert.Steps.CreateLoadBalancer, LabAssert.Steps.ModifyLoadBalancerAttributes, LabAssert.Steps.WaitLoadBalancerActive, LabAssert.Steps.CreateListener,
     ];
 
-    private static readonly string[] InFlightWithTheListener =
+    private static readonly LabStep[] InFlightWithTheListener =
     [
         LabAssert.Steps.CreateListener, LabAssert.Steps.WaitLoadBalancerActive, LabAssert.Steps.RunInstances, LabAssert.Steps.TagInstances,
         LabAssert.Steps.WaitInstancesRunning, LabAssert.Steps.RegisterTargets,
     ];
 
-    public static TheoryData<string, string[]> CancelPoints => new()
+    public static TheoryData<string, LabStep[]> CancelPoints => new()
     {
         { "CreateLoadBalancer", InFlightWithTheLoadBalancer },
         { "RunInstances", InFlightWithTheInstances },
@@ -202,7 +202,7 @@ public sealed class RollbackScenarioTests
 
     [Theory]
     [MemberData(nameof(CancelPoints))]
-    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, string[] steps)
+    public async Task StartAsync_CancelledAtAnyPoint_RollsBackAndThrowsOperationCanceled(string operation, LabStep[] steps)
     {
         await using var env = await LabCloud.StartAsync();
         using var cts = new CancellationTokenSource();

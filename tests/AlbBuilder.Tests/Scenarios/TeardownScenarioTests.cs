@@ -84,7 +84,7 @@ public sealed class TeardownScenarioTests
         var ex = await Assert.ThrowsAsync<AlbLabException>(() => lab.DestroyAsync());
 
         Assert.Contains("teardown incomplete", ex.Message, StringComparison.Ordinal);
-        LabAssert.RemovedOfKind("load balancer", ex);
+        LabAssert.RemovedOfKind(LabResourceKind.LoadBalancer, ex);
         Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4));
         Assert.Equal(2, env.Cloud.GetInventory().SecurityGroups.Count);
         Assert.InRange(env.Count("DeleteSecurityGroup"), 5, 200);

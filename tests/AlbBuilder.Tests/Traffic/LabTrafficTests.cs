@@ -1,3 +1,4 @@
+using AlbBuilder.Provisioning;
 using AlbBuilder.Building;
 using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.ElasticLoadBalancingV2.Model;
@@ -96,7 +97,7 @@ public sealed class LabTrafficTests
                 Health(("i-1", "unused", "Target.InvalidState"), ("i-2", "healthy", null)),
                 Health(("i-1", "initial", "Elb.InitialHealthChecking"), ("i-2", "healthy", null)),
                 Health(("i-1", "healthy", null), ("i-2", "healthy", null)));
-        var subject = new LabDrillSubject(lab, Services(), Definition(), _time);
+        var subject = new LabDrillSubject(lab, new LabContext(Definition(), Services()), _time);
 
         var wait = subject.WaitTargetsHealthyAsync(CancellationToken.None);
         for (var i = 0; i < 1_000 && !wait.IsCompleted; i++)
@@ -121,7 +122,7 @@ public sealed class LabTrafficTests
         _elb.DescribeTargetHealthAsync(Arg.Any<DescribeTargetHealthRequest>(), Arg.Any<CancellationToken>())
             .Returns(Health(("i-1", "unused", "Target.InvalidState"), ("i-2", "healthy", null)));
         var definition = Definition() with { Timeouts = LabTimeouts.Default with { TargetsHealthy = TimeSpan.FromSeconds(10) } };
-        var subject = new LabDrillSubject(lab, Services(), definition, _time);
+        var subject = new LabDrillSubject(lab, new LabContext(definition, Services()), _time);
 
         var wait = subject.WaitTargetsHealthyAsync(CancellationToken.None);
         for (var i = 0; i < 1_000 && !wait.IsCompleted; i++)
@@ -138,7 +139,7 @@ public sealed class LabTrafficTests
     [Fact]
     public async Task StopAndStartInstance_SendOneRequestForThatInstance()
     {
-        var subject = new LabDrillSubject(Lab(new Uri("http://demo-alb.example/")), Services(), Definition(), _time);
+        var subject = new LabDrillSubject(Lab(new Uri("http://demo-alb.example/")), new LabContext(Definition(), Services()), _time);
 
         await subject.StopInstanceAsync("i-2", CancellationToken.None);
         await subject.StartInstanceAsync("i-2", CancellationToken.None);

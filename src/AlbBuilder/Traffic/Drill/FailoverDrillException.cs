@@ -12,7 +12,7 @@ public sealed class FailoverDrillException : AlbLabException
     /// <param name="failedStep">The step that failed.</param>
     /// <param name="report">The drill's report up to the failure, including the restore.</param>
     public FailoverDrillException(string message, Exception? innerException, DrillStep failedStep, DrillReport report)
-        : base(message, innerException, failedStep.ToString(), [], [])
+        : base(message, innerException, null, LabResourceSet.Empty, LabResourceSet.Empty)
     {
         FailedStep = failedStep;
         Report = report;
