@@ -27,7 +27,7 @@ internal sealed record ServerSettings(IPAddress Bind, int Port, string Region, L
 
         if (!IPAddress.TryParse(value, out var address))
         {
-            return (null, $"--bind: '{value}' is not an IP address. LocalCloud listens on 127.0.0.1 only.");
+            return (null, $"--bind: '{value}' is not an IP address. LocalCloud listens on loopback (127.0.0.1) only.");
         }
 
         if (!IPAddress.IsLoopback(address))
