@@ -64,7 +64,14 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
     {
         var app = LoopbackWebHost.Create(endpoint.Port, loggerFactory);
         var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifyWith, loggerFactory.CreateLogger<ControlPlaneServer>());
-        app.Run(async context => { if (!await endpoint.LocalRoutes(context).ConfigureAwait(false)) { await server.HandleAsync(context).ConfigureAwait(false); } });
+        app.Run(async context =>
+        {
+            // LocalCloud's own routes (/_localcloud/…) first; every AWS request goes to "/".
+            if (!await endpoint.LocalRoutes(context).ConfigureAwait(false))
+            {
+                await server.HandleAsync(context).ConfigureAwait(false);
+            }
+        });
         try
         {
             var port = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
