@@ -3,6 +3,7 @@ using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
+using AlbBuilder.LocalCloud.Endpoint;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
 using AlbBuilder.LocalCloud.Wiring;
@@ -49,7 +50,7 @@ public sealed class LocalCloud : IAsyncDisposable
         LatencyProfile = options.LatencyProfile;
         _scheduler = new LifeCycleScheduler(options.TimeProvider, loggerFactory.CreateLogger<LifeCycleScheduler>());
         _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler);
-        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory);
+        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.PublishDataPlane);
         _state.Changed = _dataPlane.Signal;
         TimeProvider = options.TimeProvider;
         _sharedEc2 = new Lazy<IAmazonEC2>(CreateEc2Client);
@@ -96,6 +97,8 @@ public sealed class LocalCloud : IAsyncDisposable
     {
         options ??= new LocalCloudOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Region, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options));
         if (options.LatencyProfile is null || options.TimeProvider is null)
         {
             throw new ArgumentException("LatencyProfile and TimeProvider must not be null.", nameof(options));
@@ -117,6 +120,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 options.TimeProvider,
                 options.VerifySignatures ? (AccessKeyId, SecretAccessKey) : null,
                 loggerFactory,
+                (options.Port, context => LocalCloudRoutes.TryHandleAsync(context, cloud)),
                 cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -181,6 +185,31 @@ public sealed class LocalCloud : IAsyncDisposable
                 _state.TargetGroups.Keys.Order(StringComparer.Ordinal).ToList(),
                 _state.Listeners.Keys.Order(StringComparer.Ordinal).ToList());
         }
+    }
+
+    /// <summary>
+    /// Lists where to open each listener of an active load balancer and each running instance's public address from this
+    /// machine (security groups applied: what a browser here could not reach is left out).
+    /// </summary>
+    /// <returns>The listeners by DNS name and port, then the instances by launch.</returns>
+    public IReadOnlyList<LocalCloudUrl> GetUrls() => _dataPlane.GetUrls();
+
+    /// <summary>
+    /// Maps an address as AWS gives it (<c>http://&lt;alb-dns-name&gt;:80/path</c>, <c>http://&lt;public-ip&gt;/</c>) to the
+    /// one that answers on this machine, path and query kept; <see langword="null"/> when the connection would fail.
+    /// </summary>
+    /// <param name="awsUrl">An http URL of a load balancer DNS name or an instance public address or DNS name.</param>
+    /// <returns>The URL to open, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException">The URL is null.</exception>
+    public Uri? ResolveUrl(Uri awsUrl)
+    {
+        ArgumentNullException.ThrowIfNull(awsUrl);
+        if (!awsUrl.IsAbsoluteUri || _dataPlane.OpenableUrl(awsUrl.Host, awsUrl.Port) is not { } root)
+        {
+            return null;
+        }
+
+        return new UriBuilder(root) { Path = awsUrl.AbsolutePath, Query = awsUrl.Query }.Uri;
     }
 
     /// <summary>Gets an EC2 client owned by the cloud (disposed with it), for <see cref="LocalCloudLabExtensions.WithLocalCloud"/>.</summary>

@@ -7,4 +7,5 @@ namespace AlbBuilder.Sample.Cloud;
 /// <param name="Yes">Don't ask before creating or deleting anything on AWS.</param>
 /// <param name="Speed">How many times faster than AWS LocalCloud runs.</param>
 /// <param name="Instant">LocalCloud without emulated latency (for tests).</param>
-internal sealed record CloudSettings(bool Aws, string? Region, string? Profile, bool Yes, double Speed, bool Instant);
+/// <param name="Endpoint">A LocalCloud server (<c>--endpoint</c> or AWS_ENDPOINT_URL), or null for LocalCloud in this process.</param>
+internal sealed record CloudSettings(bool Aws, string? Region, string? Profile, bool Yes, double Speed, bool Instant, Uri? Endpoint = null);

@@ -23,11 +23,22 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
         Creates creates,
         Func<LabSession, Task<int>> body,
         CancellationToken cancellationToken,
-        Func<CloudSettings, LabSettings, LabSettings>? adjust = null)
+        Func<CloudSettings, LabSettings, LabSettings>? adjust = null,
+        Func<CloudSettings, LabSettings, string?>? precondition = null)
     {
         var cloudSettings = options.ReadCloud(result);
         var labSettings = options.ReadLab(result);
         labSettings = adjust?.Invoke(cloudSettings, labSettings) ?? labSettings;
+
+        // Checked before any cloud is touched: nothing is created for a command that would refuse afterwards.
+        var problem = cloudSettings.Aws && cloudSettings.Endpoint is not null
+            ? "--aws and --endpoint exclude each other: --aws means AWS's own endpoints."
+            : precondition?.Invoke(cloudSettings, labSettings);
+        if (problem is not null)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
+            return ExitCodes.Usage;
+        }
 
         // Build() checks every setting without touching a cloud; bad values are usage errors.
         try
@@ -49,9 +60,12 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
         ILabCloud? cloud = null;
         try
         {
-            cloud = cloudSettings.Aws
-                ? AwsLabCloud.Create(cloudSettings.Region, cloudSettings.Profile)
-                : await LocalLabCloud.StartAsync(cloudSettings.Speed, cloudSettings.Instant, cancellationToken);
+            cloud = cloudSettings switch
+            {
+                { Aws: true } => AwsLabCloud.Create(cloudSettings.Region, cloudSettings.Profile),
+                { Endpoint: { } endpoint } => EndpointLabCloud.Create(endpoint, cloudSettings.Region),
+                _ => await LocalLabCloud.StartAsync(cloudSettings.Speed, cloudSettings.Instant, cancellationToken),
+            };
             console.MarkupLine($"[grey]Cloud: {Markup.Escape(cloud.Description)}[/]");
             await using var session = new LabSession(console, cloud, labSettings, cancellationToken);
             return await body(session);
@@ -69,6 +83,11 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
         catch (AmazonServiceException ex)
         {
             console.MarkupLine($"[red]✘ AWS said {Markup.Escape(ex.ErrorCode ?? ex.GetType().Name)}: {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.Failure;
+        }
+        catch (HttpRequestException ex) when (cloudSettings.Endpoint is not null)
+        {
+            console.MarkupLine($"[red]✘ The LocalCloud server at {Markup.Escape(cloudSettings.Endpoint.ToString())} did not answer: {Markup.Escape(ex.Message)}[/] Start it with [bold]dotnet run --project src/AlbBuilder.LocalCloud.Server[/].");
             return ExitCodes.Failure;
         }
         catch (AmazonClientException ex)

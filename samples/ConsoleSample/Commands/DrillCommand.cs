@@ -26,7 +26,12 @@ internal static class DrillCommand
             session => session.OnExistingLabAsync(
                 "drill",
                 () => session.DrillAsync(result.GetValue(instance), result.GetValue(requests))),
-            cancellationToken));
+            cancellationToken,
+            precondition: (_, lab) => lab.Instances < 2
+                ? $"The drill needs at least 2 instances (a survivor); --instances is {lab.Instances}."
+                : result.GetValue(instance) > lab.Instances
+                    ? $"--instance {result.GetValue(instance)} does not exist: the lab has {lab.Instances} instance(s)."
+                    : null));
         return command;
     }
 }

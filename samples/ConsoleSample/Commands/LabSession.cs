@@ -44,7 +44,8 @@ internal sealed class LabSession : IAsyncDisposable
     {
         _console.Write(new Rule($"[bold]up[/] — lab [bold]{Markup.Escape(Lab.Name)}[/]").LeftJustified());
         await LabProgressView.RunAsync(_console, "Starting the lab…", p => Lab.StartAsync(p, _cancellationToken));
-        _console.MarkupLine($"Load balancer URL: [link]{Markup.Escape(Lab.Url?.ToString() ?? "-")}[/]");
+        var url = Lab.Url is { } awsUrl && Cloud is EndpointLabCloud server ? await server.ResolveAsync(awsUrl, _cancellationToken) ?? awsUrl : Lab.Url;
+        _console.MarkupLine($"Load balancer URL: [link]{Markup.Escape(url?.ToString() ?? "-")}[/]");
     }
 
     /// <summary>Finds a lab started earlier (by another run, on AWS) by its ownership tags.</summary>

@@ -58,6 +58,13 @@ internal sealed class SampleOptions
         Recursive = true,
     };
 
+    public Option<string?> Endpoint { get; } = new("--endpoint")
+    {
+        Description = "A running LocalCloud server (`dotnet run --project src/AlbBuilder.LocalCloud.Server`), e.g. http://127.0.0.1:4580. " +
+            "Default: AWS_ENDPOINT_URL when set. Labs then outlive the command: up, status, verify, drill, down are separate runs.",
+        Recursive = true,
+    };
+
     /// <summary>LocalCloud without emulated latency: for the sample's own tests.</summary>
     public Option<bool> Instant { get; } = new("--instant")
     {
@@ -70,9 +77,10 @@ internal sealed class SampleOptions
         Instances.Require(n => n is >= 1 and <= AlbLab.MaxInstances, $"--instances must be 1–{AlbLab.MaxInstances}.");
         Speed.Require(s => s is >= 1 and <= 1000, "--speed must be 1–1000.");
         TtlHours.Require(h => h is > 0 and <= 24 * 30, "--ttl-hours must be more than 0 and at most 720.");
+        Endpoint.Require(u => u is null || AsHttpUrl(u) is not null, "--endpoint must be an http URL, e.g. http://127.0.0.1:4580.");
     }
 
-    public IEnumerable<Option> All => [Aws, Region, Profile, Yes, Name, Instances, TtlHours, Speed, Instant];
+    public IEnumerable<Option> All => [Aws, Region, Profile, Yes, Name, Instances, TtlHours, Speed, Endpoint, Instant];
 
     public CloudSettings ReadCloud(ParseResult result) => new(
         result.GetValue(Aws),
@@ -80,7 +88,22 @@ internal sealed class SampleOptions
         result.GetValue(Profile),
         result.GetValue(Yes),
         result.GetValue(Speed),
-        result.GetValue(Instant));
+        result.GetValue(Instant),
+        ReadEndpoint(result));
+
+    /// <summary>--endpoint, else AWS_ENDPOINT_URL (ignored with --aws, which means the real AWS endpoints).</summary>
+    private Uri? ReadEndpoint(ParseResult result)
+    {
+        if (result.GetValue(Endpoint) is { } endpoint)
+        {
+            return AsHttpUrl(endpoint);
+        }
+
+        return result.GetValue(Aws) ? null : AsHttpUrl(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
+    }
+
+    private static Uri? AsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttp ? url : null;
 
     public LabSettings ReadLab(ParseResult result) => new(
         result.GetValue(Name) ?? "demo",

@@ -62,7 +62,7 @@ internal static class SweepCommand
         }
 
         var names = string.Join(", ", expired.Select(l => l.Name));
-        if (!session.Cloud.IsLocal && !AwsConfirmation.ConfirmDelete(session.Console, cloudSettings, $"the expired labs {names}"))
+        if (session.Cloud is AwsLabCloud && !AwsConfirmation.ConfirmDelete(session.Console, cloudSettings, $"the expired labs {names}"))
         {
             session.Console.MarkupLine("Nothing was deleted.");
             return null;

@@ -19,6 +19,12 @@ internal static class UpCommand
             if (!session.Cloud.IsLocal)
             {
                 session.KeepLab();
+                if (session.Cloud is Cloud.EndpointLabCloud)
+                {
+                    session.Console.MarkupLine($"The lab stays on {Markup.Escape(session.Cloud.Description)} until [bold]down --name {Markup.Escape(session.Lab.Name)}[/] (or the server stops).");
+                    return ExitCodes.Success;
+                }
+
                 session.Console.MarkupLine($"The lab stays up and costs money until [bold]down --aws --name {Markup.Escape(session.Lab.Name)}[/] (or [bold]sweep --aws[/] after it expires).");
                 return ExitCodes.Success;
             }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +15,9 @@ namespace AlbBuilder.LocalCloud.DataPlane;
 /// </summary>
 internal sealed class InstanceWebServer : IAsyncDisposable
 {
+    /// <summary>The port the public address serves on (the seed's httpd).</summary>
+    public const int PublicHttpPort = 80;
+
     private const string HealthCheckerAgentPrefix = "ELB-HealthChecker/";
 
     private const string NotFoundPage =
@@ -26,13 +31,16 @@ internal sealed class InstanceWebServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ILoggerFactory _loggerFactory;
     private readonly byte[] _indexPage;
+    private readonly Func<bool>? _admitsPublicClient;
     private long _requestCount;
     private long _healthCheckCount;
     private int _stopped;
 
-    private InstanceWebServer(string privateDnsName, WebApplication app, ILoggerFactory loggerFactory)
+    private InstanceWebServer(string privateDnsName, WebApplication app, ILoggerFactory loggerFactory, PublicBinding? publicBinding)
     {
         PrivateDnsName = privateDnsName;
+        PublicAddress = publicBinding?.Address;
+        _admitsPublicClient = publicBinding?.AdmitsClient;
         _app = app;
         _loggerFactory = loggerFactory;
         _indexPage = Encoding.UTF8.GetBytes($"<h1>Hello World from {privateDnsName}</h1>\n");
@@ -43,6 +51,9 @@ internal sealed class InstanceWebServer : IAsyncDisposable
 
     /// <summary>Gets the 127.0.0.1 port the server listens on.</summary>
     public int Port { get; private set; }
+
+    /// <summary>Gets the public address the server also listens on (port 80), or <see langword="null"/> when it does not.</summary>
+    public IPAddress? PublicAddress { get; }
 
     /// <summary>Gets whether the server has not been stopped.</summary>
     public bool IsRunning => Volatile.Read(ref _stopped) == 0;
@@ -61,16 +72,47 @@ internal sealed class InstanceWebServer : IAsyncDisposable
     /// <returns>The running server.</returns>
     /// <exception cref="ArgumentException">The name is empty.</exception>
     /// <exception cref="IOException">The port is in use.</exception>
+    public static Task<InstanceWebServer> StartAsync(
+        string privateDnsName, int? port = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(privateDnsName, port, null, loggerFactory, cancellationToken);
+
+    /// <summary>Starts a server on 127.0.0.1 and, when it can be bound, also on the instance's public address, port 80.</summary>
+    /// <param name="privateDnsName">The instance's private DNS name, shown on the page.</param>
+    /// <param name="port">The loopback port to bind, or <see langword="null"/> for a free one.</param>
+    /// <param name="publicBinding">The public address and who may connect to it (its security groups), or <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; <see cref="PublicAddress"/> is null when the public address could not be bound.</returns>
+    /// <exception cref="IOException">The loopback port is in use.</exception>
     public static async Task<InstanceWebServer> StartAsync(
-        string privateDnsName, int? port = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
+        if (publicBinding is not null)
+        {
+            try
+            {
+                return await StartCoreAsync(privateDnsName, port, publicBinding, loggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)
+            {
+                // Port 80 of the public address needs root (or a low ip_unprivileged_port_start): loopback only, then.
+            }
+        }
+
+        return await StartCoreAsync(privateDnsName, port, null, loggerFactory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<InstanceWebServer> StartCoreAsync(
+        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(privateDnsName);
         var quiet = QuietLoggerProvider.CreateFactory(loggerFactory);
         WebApplication? app = null;
         try
         {
-            app = LoopbackWebHost.Create(port ?? 0, quiet);
-            var server = new InstanceWebServer(privateDnsName, app, quiet);
+            var alsoOn = publicBinding is null ? null : new IPEndPoint(publicBinding.Address, PublicHttpPort);
+            app = LoopbackWebHost.Create(port ?? 0, quiet, alsoOn: alsoOn);
+            var server = new InstanceWebServer(privateDnsName, app, quiet, publicBinding);
             app.Run(server.HandleAsync);
             server.Port = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
             DataPlaneLog.Listening(quiet.CreateLogger<InstanceWebServer>(), privateDnsName, server.Port);
@@ -110,6 +152,13 @@ internal sealed class InstanceWebServer : IAsyncDisposable
 
     private Task HandleAsync(HttpContext context)
     {
+        if (PublicAddress is not null && PublicAddress.Equals(context.Connection.LocalIpAddress) && _admitsPublicClient?.Invoke() == false)
+        {
+            // The instance's security groups don't admit port 80 from this machine: as on AWS, the connection fails.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
         var request = context.Request;
         var response = context.Response;
         if (request.Headers.UserAgent.ToString().StartsWith(HealthCheckerAgentPrefix, StringComparison.Ordinal))

@@ -20,9 +20,11 @@ internal static class LoopbackWebHost
     /// <param name="port">The port, or 0.</param>
     /// <param name="loggerFactory">The (already filtered) logger factory.</param>
     /// <param name="configureServices">Adds services, or <see langword="null"/>.</param>
+    /// <param name="alsoOn">A second address to listen on (an instance's public address), or <see langword="null"/>.</param>
     /// <returns>The app; the caller adds middleware and starts it.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The port is not 0–65535.</exception>
-    public static WebApplication Create(int port, ILoggerFactory loggerFactory, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Create(
+        int port, ILoggerFactory loggerFactory, Action<IServiceCollection>? configureServices = null, IPEndPoint? alsoOn = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
@@ -32,6 +34,10 @@ internal static class LoopbackWebHost
         {
             options.AddServerHeader = false;
             options.Listen(IPAddress.Loopback, port);
+            if (alsoOn is not null)
+            {
+                options.Listen(alsoOn);
+            }
         });
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
@@ -48,7 +54,7 @@ internal static class LoopbackWebHost
     {
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var address = addresses?.FirstOrDefault()
+        var address = addresses?.FirstOrDefault(a => a.Contains("://127.0.0.1:", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("Kestrel started without reporting an address.");
         return new Uri(address).Port;
     }

@@ -59,11 +59,19 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         TimeProvider timeProvider,
         (string, string)? verifyWith,
         ILoggerFactory loggerFactory,
+        (int Port, Func<HttpContext, Task<bool>> LocalRoutes) endpoint,
         CancellationToken cancellationToken)
     {
-        var app = LoopbackWebHost.Create(0, loggerFactory);
+        var app = LoopbackWebHost.Create(endpoint.Port, loggerFactory);
         var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifyWith, loggerFactory.CreateLogger<ControlPlaneServer>());
-        app.Run(server.HandleAsync);
+        app.Run(async context =>
+        {
+            // LocalCloud's own routes (/_localcloud/…) first; every AWS request goes to "/".
+            if (!await endpoint.LocalRoutes(context).ConfigureAwait(false))
+            {
+                await server.HandleAsync(context).ConfigureAwait(false);
+            }
+        });
         try
         {
             var port = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,11 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     private readonly CloudState _state;
     private readonly DataPlaneReconciler _reconciler;
 
-    public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory)
+    public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory, bool publish = false)
     {
         _state = state;
         var router = new ListenerRouter(state, RouteInGroup);
-        _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory);
+        _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory, publish);
     }
 
     /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>
@@ -64,6 +64,60 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
                 _ => null,
             };
         }
+    }
+
+    /// <summary>The address that answers on this machine for a host:port a client asked for, or null when the connection would fail.</summary>
+    /// <returns>The same host on the front door's port for a listener; the public address itself, or 127.0.0.1 and the server's port, for an instance.</returns>
+    public Uri? OpenableUrl(string host, int port)
+    {
+        lock (_state.Gate)
+        {
+            var destination = Reachability.ResolveClient(_state, host, port);
+            if (destination.ListenerArn is { } listenerArn)
+            {
+                return _reconciler.FrontDoorPortOf(listenerArn) is { } doorPort ? new Uri($"http://{host.ToLowerInvariant()}:{doorPort}/") : null;
+            }
+
+            if (destination.InstanceId is not { } instanceId)
+            {
+                return null;
+            }
+
+            var loopbackPort = _reconciler.LoopbackPortOf(instanceId, destination.Port);
+            return destination.Port == DataPlane.InstanceWebServer.PublicHttpPort && _reconciler.PublicAddressOf(instanceId) is { } publicIp
+                ? new Uri($"http://{publicIp}/")
+                : loopbackPort == _reconciler.RefusingPort ? null : new Uri($"http://127.0.0.1:{loopbackPort}/");
+        }
+    }
+
+    /// <summary>Every listener of an active load balancer and every instance public address that answers now, with where to open it.</summary>
+    public IReadOnlyList<LocalCloudUrl> GetUrls()
+    {
+        List<(string Id, string Name, string Host, int Port)> candidates;
+        lock (_state.Gate)
+        {
+            candidates =
+            [
+                .. _state.ActiveListeners()
+                    .Select(l => (l.Arn, _state.LoadBalancers[l.LoadBalancerArn].Name, _state.LoadBalancers[l.LoadBalancerArn].DnsName, l.Port))
+                    .OrderBy(c => c.DnsName, StringComparer.Ordinal).ThenBy(c => c.Port),
+                .. _state.Instances.Values
+                    .Where(i => i.State == Ec2.InstanceState.Running && i.PublicIp is not null)
+                    .OrderBy(i => i.LaunchTime).ThenBy(i => i.LaunchIndex)
+                    .Select(i => (i.Id, i.Tags.GetValueOrDefault("Name") ?? i.Id, i.PublicIp!.ToString(), DataPlane.InstanceWebServer.PublicHttpPort)),
+            ];
+        }
+
+        var urls = new List<LocalCloudUrl>();
+        foreach (var (id, name, host, port) in candidates)
+        {
+            if (OpenableUrl(host, port) is { } url)
+            {
+                urls.Add(new LocalCloudUrl(id, name, new Uri($"http://{host}:{port}/"), url));
+            }
+        }
+
+        return urls;
     }
 
     public ValueTask DisposeAsync() => _reconciler.DisposeAsync();

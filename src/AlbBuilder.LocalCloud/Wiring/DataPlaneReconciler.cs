@@ -20,6 +20,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Func<string, TargetKey, TargetEndpoint> _resolveTarget;
     private readonly Func<string, RouteDecision> _route;
+    private readonly bool _publish;
     private readonly ConcurrentDictionary<string, InstanceWebServer> _servers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TargetHealthChecker> _checkers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FrontDoor> _frontDoors = new(StringComparer.Ordinal);
@@ -33,12 +34,15 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
     /// <param name="resolveTarget">Where a target of a group is now (asked by the checkers).</param>
     /// <param name="route">Where a request to a listener goes (asked by the front doors).</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/>.</param>
+    /// <param name="publish">Listen on listener ports and public addresses where possible (<see cref="LocalCloudOptions.PublishDataPlane"/>).</param>
     public DataPlaneReconciler(
         CloudState state,
         Func<string, TargetKey, TargetEndpoint> resolveTarget,
         Func<string, RouteDecision> route,
-        ILoggerFactory? loggerFactory)
+        ILoggerFactory? loggerFactory,
+        bool publish = false)
     {
+        _publish = publish;
         _state = state;
         _resolveTarget = resolveTarget;
         _route = route;
@@ -85,6 +89,10 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
 
     /// <summary>The loopback port of a listener's front door, or <see langword="null"/> while it does not listen.</summary>
     public int? FrontDoorPortOf(string listenerArn) => _frontDoors.TryGetValue(listenerArn, out var door) ? door.Port : null;
+
+    /// <summary>The public address an instance's web server listens on too (port 80), or <see langword="null"/>.</summary>
+    public System.Net.IPAddress? PublicAddressOf(string instanceId) =>
+        _servers.TryGetValue(instanceId, out var server) && server.IsRunning ? server.PublicAddress : null;
 
     /// <summary>The loopback port behind an instance's port: its web server for port 80 while it runs, else a refusing port.</summary>
     public int LoopbackPortOf(string instanceId, int instancePort) =>
@@ -237,14 +245,15 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         }
 
         var started = false;
-        foreach (var (id, (dnsName, port)) in desired.ServingInstances)
+        foreach (var (id, (dnsName, port, publicIp)) in desired.ServingInstances)
         {
             if (_servers.ContainsKey(id))
             {
                 continue;
             }
 
-            var server = await StartServerAsync(dnsName, port, cancellationToken).ConfigureAwait(false);
+            var publicBinding = _publish && publicIp is not null ? new PublicBinding(publicIp, () => AdmitsPublicClient(publicIp)) : null;
+            var server = await StartServerAsync(dnsName, port, publicBinding, cancellationToken).ConfigureAwait(false);
             lock (_state.Gate)
             {
                 if (_state.Instances.TryGetValue(id, out var instance) && instance.State == InstanceState.Running && instance.WebServerReady)
@@ -282,28 +291,48 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         {
             if (!_frontDoors.ContainsKey(arn))
             {
-                var listenerArn = arn;
-                _frontDoors[arn] = await FrontDoor.StartAsync(
-                    port,
-                    _ => _route(listenerArn),
-                    port: null,
-                    _loggerFactory,
-                    _state.Time,
-                    cancellationToken).ConfigureAwait(false);
+                _frontDoors[arn] = await StartFrontDoorAsync(arn, port, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<InstanceWebServer> StartServerAsync(string dnsName, int? port, CancellationToken cancellationToken)
+    /// <summary>A front door on the listener's own port when publishing and it can be bound, else on a free loopback port.</summary>
+    private async Task<FrontDoor> StartFrontDoorAsync(string listenerArn, int listenerPort, CancellationToken cancellationToken)
+    {
+        if (_publish)
+        {
+            try
+            {
+                return await FrontDoor.StartAsync(listenerPort, _ => _route(listenerArn), listenerPort, _loggerFactory, _state.Time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)
+            {
+                // In use (another load balancer's listener, another program) or privileged: a mapped port, which GetUrls shows.
+            }
+        }
+
+        return await FrontDoor.StartAsync(listenerPort, _ => _route(listenerArn), port: null, _loggerFactory, _state.Time, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InstanceWebServer> StartServerAsync(string dnsName, int? port, PublicBinding? publicBinding, CancellationToken cancellationToken)
     {
         try
         {
-            return await InstanceWebServer.StartAsync(dnsName, port, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await InstanceWebServer.StartAsync(dnsName, port, publicBinding, _loggerFactory, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException) when (port is not null)
         {
             // The old port was taken meanwhile: a new one (the connect handler reads the registry anew).
-            return await InstanceWebServer.StartAsync(dnsName, null, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await InstanceWebServer.StartAsync(dnsName, null, publicBinding, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether a browser on this machine may open the instance's public address (its security groups, port 80).</summary>
+    private bool AdmitsPublicClient(System.Net.IPAddress publicIp)
+    {
+        lock (_state.Gate)
+        {
+            return Reachability.ResolveClient(_state, publicIp.ToString(), InstanceWebServer.PublicHttpPort).InstanceId is not null;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
@@ -6,11 +7,11 @@ using AlbBuilder.LocalCloud.State;
 namespace AlbBuilder.LocalCloud.Wiring;
 
 /// <summary>What the data plane should run for the current control-plane state: read in one pass under the gate.</summary>
-/// <param name="ServingInstances">Per booted instance (running, web server ready): its private DNS name and the loopback port it had.</param>
+/// <param name="ServingInstances">Per booted instance (running, web server ready): its private DNS name, the loopback port it had, its public address.</param>
 /// <param name="TargetGroups">Per target group: its scaled health check, whether a listener of an active load balancer uses it, its non-draining targets.</param>
 /// <param name="Listeners">Per listener of an active load balancer: its port.</param>
 internal sealed record DesiredDataPlane(
-    IReadOnlyDictionary<string, (string DnsName, int? Port)> ServingInstances,
+    IReadOnlyDictionary<string, (string DnsName, int? Port, IPAddress? PublicIp)> ServingInstances,
     IReadOnlyDictionary<string, DesiredTargetGroup> TargetGroups,
     IReadOnlyDictionary<string, int> Listeners)
 {
@@ -25,7 +26,7 @@ internal sealed record DesiredDataPlane(
         return new DesiredDataPlane(
             state.Instances.Values
                 .Where(i => i.State == InstanceState.Running && i.WebServerReady)
-                .ToDictionary(i => i.Id, i => (i.PrivateDnsName, i.WebServerPort), StringComparer.Ordinal),
+                .ToDictionary(i => i.Id, i => (i.PrivateDnsName, i.WebServerPort, i.PublicIp), StringComparer.Ordinal),
             state.TargetGroups.Values.ToDictionary(
                 tg => tg.Arn,
                 tg => new DesiredTargetGroup(

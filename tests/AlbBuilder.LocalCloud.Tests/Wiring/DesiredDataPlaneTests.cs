@@ -45,7 +45,7 @@ public sealed class DesiredDataPlaneTests : IDisposable
         var desired = DesiredDataPlane.From(_cloud.State);
 
         Assert.Equal([ready.Id], desired.ServingInstances.Keys);
-        Assert.Equal((ready.PrivateDnsName, (int?)41000), desired.ServingInstances[ready.Id]);
+        Assert.Equal((ready.PrivateDnsName, (int?)41000, ready.PublicIp), desired.ServingInstances[ready.Id]);
         Assert.Equal([new TargetKey(ready.Id, 80)], desired.TargetGroups[targetGroup.Arn].Targets);
     }
 
