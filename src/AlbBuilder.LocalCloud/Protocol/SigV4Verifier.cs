@@ -18,12 +18,15 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretKey, string
     public void Verify(HttpRequest request, byte[] body, AwsService service)
     {
         var ec2 = service == AwsService.Ec2;
-        if (request.Headers.Authorization.Count > 1)
+        // Two Authorization headers, as two lines or joined by a proxy into one: AWS takes neither.
+        var header = request.Headers.Authorization.ToString();
+        if (request.Headers.Authorization.Count > 1
+            || header.IndexOf("AWS4-HMAC-SHA256", StringComparison.Ordinal) != header.LastIndexOf("AWS4-HMAC-SHA256", StringComparison.Ordinal))
         {
             throw Incomplete(ec2, "The request must contain exactly one Authorization header.");
         }
 
-        var authorization = SigV4Authorization.TryParse(request.Headers.Authorization.ToString());
+        var authorization = SigV4Authorization.TryParse(header);
         if (authorization is null)
         {
             throw ec2
