@@ -80,6 +80,34 @@ internal sealed class SignedQuery(LocalCloud cloud, TimeProvider? clock = null) 
         return request;
     }
 
+    /// <summary>Any method, query, body and content type, signed for <paramref name="service"/> as an SDK would sign it.</summary>
+    public HttpRequestMessage BuildRaw(HttpMethod method, string service, string rawQuery, byte[] body, string? contentType)
+    {
+        var at = (clock ?? TimeProvider.System).GetUtcNow();
+        var amzDate = at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["host"] = $"{cloud.ServiceUrl.Host}:{cloud.ServiceUrl.Port}",
+            ["x-amz-date"] = amzDate,
+        };
+        var scope = new SigV4Authorization(LocalCloud.AccessKeyId, amzDate[..8], cloud.Region, service, ["host", "x-amz-date"], string.Empty);
+        var query = rawQuery.Length == 0 ? string.Empty : "?" + rawQuery;
+        var signature = SigV4Signer.ComputeSignature(new SigV4Request(method.Method, "/", query, headers, body), scope, LocalCloud.SecretAccessKey);
+        var request = new HttpRequestMessage(method, new Uri(cloud.ServiceUrl, "/" + query));
+        if (body.Length > 0 || method != HttpMethod.Get)
+        {
+            request.Content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+        }
+
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={LocalCloud.AccessKeyId}/{scope.Scope}, SignedHeaders=host;x-amz-date, Signature={signature}");
+        return request;
+    }
+
     /// <summary>Sends a request with two <c>Authorization</c> header lines (HttpClient would join them) over a raw socket.</summary>
     public async Task<(int Status, string Body)> SendWithTwoAuthorizationsAsync(string service, string good, string other)
     {
