@@ -64,12 +64,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
             output.WriteLine($"kind {kind.Key}{fixedElsewhere}: {kind.Count()} failures, e.g. {kind.First().What}");
         }
 
+        await AssertLabRunsAsync(cloud);
         Assert.True(failures.Count == 0, $"{failures.Count} bad answers in kinds [{string.Join(", ", failures.Select(f => f.Kind).Distinct())}]; first: {failures.FirstOrDefault().What}");
         Assert.True(managedAfter - managedBefore < 48_000_000, $"managed memory grew in the second half: {managedBefore} → {managedAfter}");
         Assert.True(rssAfter - rssBefore < 256_000_000, $"RSS grew in the second half: {rssBefore} → {rssAfter}");
         Assert.True(rssAfter - rssStart < 1_000_000_000, $"RSS grew {rssStart} → {rssAfter}");
-
-        await AssertLabRunsAsync(cloud);
     }
 
     /// <summary>What is wrong with an answer, or null when it is a well-formed AWS answer of the request's service.</summary>
@@ -108,8 +107,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         // Free the fuzz's instances the way a user at the vCPU quota would; describing them proves the state still reads.
         using var ec2 = cloud.CreateEc2Client();
-        var live = (await ec2.DescribeInstancesAsync(new Amazon.EC2.Model.DescribeInstancesRequest())).Reservations
-            .SelectMany(r => r.Instances).Where(i => i.State.Name != "terminated").Select(i => i.InstanceId).ToList();
+        var live = ((await ec2.DescribeInstancesAsync(new Amazon.EC2.Model.DescribeInstancesRequest())).Reservations ?? [])
+            .SelectMany(r => r.Instances ?? []).Where(i => i.State.Name != "terminated").Select(i => i.InstanceId).ToList();
         if (live.Count > 0)
         {
             await ec2.TerminateInstancesAsync(new Amazon.EC2.Model.TerminateInstancesRequest { InstanceIds = live });
