@@ -11,7 +11,8 @@ namespace AlbBuilder.LocalCloud.Tests.Hardening;
 /// <summary>
 /// Issue 14's acceptance: a bounded, seeded fuzz over every operation LocalCloud serves. Every answer is well-formed
 /// XML in the service's format (a success body, or an error with an AWS code), never a 5xx (no fault is injected);
-/// memory stays bounded; a normal lab runs afterwards. A failure names the seed and the case, so it reproduces.
+/// memory stays bounded; a normal lab runs afterwards. The seed fixes the sequence of kinds, actions, parameters and
+/// values (only the ids drawn from earlier answers differ between runs); a failure prints the whole request.
 /// </summary>
 [Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
