@@ -31,7 +31,7 @@ internal static class ServerApp
             DefaultValueFactory = _ => ServerSettings.DefaultSpeed,
         };
         var instant = new Option<bool>("--instant") { Description = "No emulated latency at all (the tests' profile)." };
-        var verify = new Option<bool>("--verify-signatures") { Description = "Reject requests not signed with the printed credentials." };
+        var verify = new Option<bool>("--accept-unsigned") { Description = "Accept requests that are not signed with the printed credentials (signatures are verified by default)." };
         var root = new RootCommand(
             "localcloud: LocalCloud (EC2 + ELBv2 with a real load balancer data plane) as an endpoint for the AWS CLI, SDKs and a browser. " +
             "Serves on 127.0.0.1 until Ctrl+C or SIGTERM.")
@@ -71,7 +71,7 @@ internal static class ServerApp
         root.SetAction(async (_, _) =>
         {
             var profile = parsed.GetValue(instant) ? LatencyProfile.Instant : LatencyProfile.Realistic(1.0 / parsed.GetValue(speed));
-            var settings = new ServerSettings(address!, parsed.GetValue(port), parsed.GetValue(region)!, profile, parsed.GetValue(verify));
+            var settings = new ServerSettings(address!, parsed.GetValue(port), parsed.GetValue(region)!, profile, !parsed.GetValue(verify));
             result = await ServeAsync(settings, output, error, stop).ConfigureAwait(false);
             return result;
         });

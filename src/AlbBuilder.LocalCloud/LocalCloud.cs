@@ -49,7 +49,7 @@ public sealed class LocalCloud : IAsyncDisposable
         Region = options.Region;
         LatencyProfile = options.LatencyProfile;
         _scheduler = new LifeCycleScheduler(options.TimeProvider, loggerFactory.CreateLogger<LifeCycleScheduler>());
-        _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler);
+        _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler) { Quotas = new(options.OnDemandVcpuLimit, options.RulesPerSecurityGroupLimit) };
         _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.PublishDataPlane);
         _state.Changed = _dataPlane.Signal;
         TimeProvider = options.TimeProvider;
@@ -104,6 +104,11 @@ public sealed class LocalCloud : IAsyncDisposable
             throw new ArgumentException("LatencyProfile and TimeProvider must not be null.", nameof(options));
         }
 
+        if (options.OnDemandVcpuLimit < 1 || options.RulesPerSecurityGroupLimit < 1)
+        {
+            throw new ArgumentException("OnDemandVcpuLimit and RulesPerSecurityGroupLimit must be at least 1.", nameof(options));
+        }
+
         var started = Stopwatch.GetTimestamp();
         var loggerFactory = QuietLoggerProvider.CreateFactory(options.LoggerFactory);
         var cloud = new LocalCloud(options, loggerFactory);
@@ -118,7 +123,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 cloud.Faults,
                 cloud.Calls,
                 options.TimeProvider,
-                options.VerifySignatures ? (AccessKeyId, SecretAccessKey) : null,
+                options.VerifySignatures ? new SigV4Verifier(AccessKeyId, SecretAccessKey, options.Region, options.TimeProvider) : null,
                 loggerFactory,
                 (options.Port, context => LocalCloudRoutes.TryHandleAsync(context, cloud)),
                 cancellationToken).ConfigureAwait(false);
@@ -222,6 +227,9 @@ public sealed class LocalCloud : IAsyncDisposable
     internal HttpMessageHandler SharedHttpMessageHandler => _sharedHttpMessageHandler.Value;
 
     /// <summary>Gets every 127.0.0.1 port this cloud listens on now: the control plane, instance servers and front doors.</summary>
+    /// <summary>Gets the emulated account's state (tests reach it to set up what the APIs cannot, e.g. a small subnet).</summary>
+    internal CloudState State => _state;
+
     internal IReadOnlyList<int> ListeningPorts => [ServiceUrl.Port, .. _dataPlane.ListeningPorts];
 
     /// <summary>Stops the control plane, every instance server, front door, health checker and timer.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using AlbBuilder.LocalCloud.Faults;
+using AlbBuilder.LocalCloud.Ec2;
+using AlbBuilder.LocalCloud.Elbv2;
 using AlbBuilder.LocalCloud.Protocol;
 
 namespace AlbBuilder.LocalCloud;
@@ -7,7 +9,8 @@ namespace AlbBuilder.LocalCloud;
 /// <summary>
 /// Counts the API calls LocalCloud received, per operation (<c>cloud.Calls["RunInstances"]</c>). Each call is
 /// counted under its plain name and its service-qualified name (<c>ec2:DescribeTags</c>); failed and retried
-/// calls count too.
+/// calls count too. An action LocalCloud does not serve is counted under <c>InvalidAction</c> (the error it answers),
+/// never under its own name: the counters stay bounded whatever names clients send.
 /// </summary>
 public sealed class LocalCloudCalls
 {
@@ -32,8 +35,13 @@ public sealed class LocalCloudCalls
     /// <summary>Sets every counter back to zero.</summary>
     public void Reset() => _counts.Clear();
 
+    /// <summary>The one counter every action LocalCloud does not serve is counted under.</summary>
+    internal const string UnknownOperation = "InvalidAction";
+
     internal void Record(AwsService service, string operation)
     {
+        var served = service == AwsService.Ec2 ? Ec2Api.Operations : Elbv2Api.Operations;
+        operation = served.Contains(operation) ? operation : UnknownOperation;
         _counts.AddOrUpdate(operation, 1, (_, c) => c + 1);
         _counts.AddOrUpdate(FaultKeys.Qualified(service, operation), 1, (_, c) => c + 1);
     }

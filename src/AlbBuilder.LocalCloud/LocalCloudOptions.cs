@@ -13,9 +13,21 @@ public sealed class LocalCloudOptions
     /// <value>The default value is <see cref="LatencyProfile.Instant"/>.</value>
     public LatencyProfile LatencyProfile { get; set; } = LatencyProfile.Instant;
 
-    /// <summary>Gets or sets a value indicating whether requests must carry a valid SigV4 signature made with <see cref="LocalCloud.Credentials"/>.</summary>
-    /// <value>The default value is <see langword="false"/> (any or no signature is accepted).</value>
-    public bool VerifySignatures { get; set; }
+    /// <summary>
+    /// Gets or sets a value indicating whether requests must carry a valid SigV4 signature made with
+    /// <see cref="LocalCloud.Credentials"/>, scoped to <see cref="Region"/> and the service, and dated within 5 minutes
+    /// of <see cref="TimeProvider"/>'s clock, as AWS checks them.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>; <see langword="false"/> accepts any or no signature.</value>
+    public bool VerifySignatures { get; set; } = true;
+
+    /// <summary>Gets or sets the account's On-Demand vCPU quota: the vCPUs its pending and running instances may use together.</summary>
+    /// <value>The default value is 1152, AWS's default for Running On-Demand Standard instances; beyond it RunInstances answers <c>VcpuLimitExceeded</c>.</value>
+    public int OnDemandVcpuLimit { get; set; } = Quotas.AccountQuotas.DefaultOnDemandVcpus;
+
+    /// <summary>Gets or sets the rules a security group may hold inbound, and apart from them outbound.</summary>
+    /// <value>The default value is 60, AWS's default; beyond it an authorize call answers <c>RulesPerSecurityGroupLimitExceeded</c>.</value>
+    public int RulesPerSecurityGroupLimit { get; set; } = Quotas.AccountQuotas.DefaultRulesPerSecurityGroup;
 
     /// <summary>Gets or sets the clock that drives every life-cycle timer.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>

@@ -88,11 +88,12 @@ internal sealed partial class Ec2Api
         var hopLimit = Int(p, "MetadataOptions.HttpPutResponseHopLimit") ?? 2;
         var tags = TagSpecifications(p, "instance", "volume", "network-interface");
 
+        count = _state.InstancesWithAddressesIn(subnet, min, _state.Quotas.InstancesWithinVcpuLimit(_state.Instances.Values, instanceType, min, count));
         var reservation = new Reservation { Id = ResourceIds.New("r"), ClientToken = string.IsNullOrEmpty(clientToken) ? null : clientToken };
         var instances = new List<Ec2Instance>();
         for (var i = 0; i < count; i++)
         {
-            var privateIp = subnet.AllocateAddress();
+            var privateIp = _state.AllocatePrivateIp(subnet);
             var publicIp = subnet.MapPublicIpOnLaunch ? _state.AllocatePublicIp() : null;
             var instance = new Ec2Instance
             {

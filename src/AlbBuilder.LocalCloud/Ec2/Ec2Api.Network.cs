@@ -89,7 +89,7 @@ internal sealed partial class Ec2Api
             Xml.E("ownerId", CloudState.AccountId),
             Xml.E("vpcId", s.VpcId),
             Xml.E("cidrBlock", s.CidrBlock),
-            Xml.E("availableIpAddressCount", Xml.Format(s.AvailableIpAddressCount)),
+            Xml.E("availableIpAddressCount", Xml.Format(_state.AvailableIpAddressCount(s))),
             Xml.E("availabilityZone", s.AvailabilityZone),
             Xml.E("availabilityZoneId", s.AvailabilityZoneId),
             Xml.E("defaultForAz", Xml.Format(s.DefaultForAz)),

@@ -186,6 +186,7 @@ internal sealed partial class Ec2Api
         var list = ingress ? group.Ingress : group.Egress;
         if (add)
         {
+            _state.Quotas.CheckRules(list.Count, rules.Count);
             foreach (var rule in rules)
             {
                 if (list.Any(r => r.SameRuleAs(rule)) || rules.Count(r => r.SameRuleAs(rule)) > 1)

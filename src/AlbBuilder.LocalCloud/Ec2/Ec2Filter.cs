@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AlbBuilder.LocalCloud.Protocol;
 
 namespace AlbBuilder.LocalCloud.Ec2;
@@ -46,14 +45,42 @@ internal sealed record Ec2Filter(string Name, IReadOnlyList<string> Values)
         return true;
     }
 
-    private static bool Matches(string pattern, string value)
+    /// <summary>
+    /// AWS's filter wildcards: <c>*</c> any run of characters, <c>?</c> exactly one. A two-pointer glob match
+    /// (backtracking only to the last <c>*</c>), so time is bounded by pattern × value length, with no regex
+    /// and no timeout: it runs under the state's lock, and a hostile pattern must not hold it.
+    /// </summary>
+    internal static bool Matches(string pattern, string value)
     {
-        if (!pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains('?', StringComparison.Ordinal))
+        int p = 0, v = 0, star = -1, resume = 0;
+        while (v < value.Length)
         {
-            return string.Equals(pattern, value, StringComparison.Ordinal);
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == value[v]))
+            {
+                p++;
+                v++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = v;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                v = ++resume;
+            }
+            else
+            {
+                return false;
+            }
         }
 
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(value, regex, RegexOptions.None, TimeSpan.FromSeconds(1));
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
     }
 }

@@ -155,7 +155,7 @@ internal sealed partial class Elbv2Api
             Type = type,
             IpAddressType = ipAddressType,
             CreatedTime = _state.Now,
-            Subnets = subnets.Select(s => new LoadBalancerSubnet(s.Id, s.AvailabilityZone, s.AllocateAddress())).ToList(),
+            Subnets = subnets.Select(s => new LoadBalancerSubnet(s.Id, s.AvailabilityZone, _state.AllocatePrivateIp(s))).ToList(),
             SecurityGroups = groups,
         };
         foreach (var (key, value) in _defaultLoadBalancerAttributes)

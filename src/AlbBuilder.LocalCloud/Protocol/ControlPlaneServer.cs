@@ -26,7 +26,7 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
     private readonly LocalCloudFaults _faults;
     private readonly LocalCloudCalls _calls;
     private readonly TimeProvider _timeProvider;
-    private readonly (string AccessKeyId, string SecretKey)? _verifyWith;
+    private readonly SigV4Verifier? _verifier;
     private readonly ILogger _logger;
 
     private ControlPlaneServer(
@@ -36,7 +36,7 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         LocalCloudFaults faults,
         LocalCloudCalls calls,
         TimeProvider timeProvider,
-        (string, string)? verifyWith,
+        SigV4Verifier? verifier,
         ILogger logger)
     {
         _app = app;
@@ -45,7 +45,7 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         _faults = faults;
         _calls = calls;
         _timeProvider = timeProvider;
-        _verifyWith = verifyWith;
+        _verifier = verifier;
         _logger = logger;
     }
 
@@ -57,13 +57,13 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         LocalCloudFaults faults,
         LocalCloudCalls calls,
         TimeProvider timeProvider,
-        (string, string)? verifyWith,
+        SigV4Verifier? verifier,
         ILoggerFactory loggerFactory,
         (int Port, Func<HttpContext, Task<bool>> LocalRoutes) endpoint,
         CancellationToken cancellationToken)
     {
         var app = LoopbackWebHost.Create(endpoint.Port, loggerFactory);
-        var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifyWith, loggerFactory.CreateLogger<ControlPlaneServer>());
+        var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifier, loggerFactory.CreateLogger<ControlPlaneServer>());
         app.Run(async context =>
         {
             // LocalCloud's own routes (/_localcloud/…) first; every AWS request goes to "/".
@@ -133,10 +133,7 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
 
         try
         {
-            if (_verifyWith is { } credentials)
-            {
-                Verify(request, body, authorization, service, credentials);
-            }
+            _verifier?.Verify(request, body, service);
 
             var action = parameters.Get("Action");
             if (string.IsNullOrEmpty(action))
@@ -184,44 +181,6 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         }
 
         return buffer.ToArray();
-    }
-
-    private static void Verify(
-        HttpRequest request,
-        byte[] body,
-        SigV4Authorization? authorization,
-        AwsService service,
-        (string AccessKeyId, string SecretKey) credentials)
-    {
-        if (authorization is null)
-        {
-            throw service == AwsService.Ec2
-                ? new AwsServiceError("AuthFailure", "AWS was not able to validate the provided access credentials", 401)
-                : new AwsServiceError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
-        }
-
-        if (authorization.AccessKeyId != credentials.AccessKeyId)
-        {
-            throw service == AwsService.Ec2
-                ? new AwsServiceError("AuthFailure", "AWS was not able to validate the provided access credentials", 401)
-                : new AwsServiceError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
-        }
-
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in request.Headers)
-        {
-            headers[name] = string.Join(',', (IEnumerable<string?>)value);
-        }
-
-        var signed = new SigV4Request(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body);
-        var expected = SigV4Signer.ComputeSignature(signed, authorization, credentials.SecretKey);
-        if (!SigV4Signer.SignatureMatches(expected, authorization.Signature))
-        {
-            throw new AwsServiceError(
-                "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
-                403);
-        }
     }
 
     private async Task ApplyFaultAsync(AwsService service, string action, CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ namespace AlbBuilder.LocalCloud.Protocol;
 /// <summary>Pages a sorted list with an opaque continuation token (EC2's NextToken, ELBv2's Marker): base64 of the offset.</summary>
 internal static class Paging
 {
+    /// <summary>Longer than any token this pager hands out (base64 of <see cref="int.MaxValue"/> is 16 characters).</summary>
+    private const int MaxTokenLength = 64;
+
     /// <summary>Takes the page after <paramref name="token"/>.</summary>
     /// <param name="items">The whole sorted list.</param>
     /// <param name="token">The token of the previous page, or null/empty for the first.</param>
@@ -23,14 +26,18 @@ internal static class Paging
             return 0;
         }
 
-        try
-        {
-            return int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
+        // Only tokens this pager handed out are valid: base64 of a non-negative int. Anything else (bad base64,
+        // a sign, an overflowing number) is the service's invalid-token error, never an InternalError.
+        if (token.Length > MaxTokenLength)
         {
             throw invalidToken();
         }
+
+        Span<byte> bytes = stackalloc byte[MaxTokenLength];
+        return Convert.TryFromBase64String(token, bytes, out var written)
+            && int.TryParse(Encoding.UTF8.GetString(bytes[..written]), NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : throw invalidToken();
     }
 
     /// <summary>Takes the page at <paramref name="offset"/>.</summary>

@@ -7,9 +7,10 @@ internal sealed record SigV4Authorization(
     string Region,
     string Service,
     IReadOnlyList<string> SignedHeaders,
-    string Signature)
+    string Signature,
+    string Terminator = "aws4_request")
 {
-    public string Scope => $"{Date}/{Region}/{Service}/aws4_request";
+    public string Scope => $"{Date}/{Region}/{Service}/{Terminator}";
 
     public static SigV4Authorization? TryParse(string? header)
     {
@@ -51,6 +52,7 @@ internal sealed record SigV4Authorization(
             scope[2],
             scope[3],
             signedHeaders.Split(';', StringSplitOptions.RemoveEmptyEntries),
-            signature);
+            signature,
+            scope[4]);
     }
 }

@@ -21,7 +21,7 @@ internal static class SigV4Signer
         var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretKey), authorization.Date);
         key = Hmac(key, authorization.Region);
         key = Hmac(key, authorization.Service);
-        key = Hmac(key, "aws4_request");
+        key = Hmac(key, authorization.Terminator);
         return Hex(Hmac(key, stringToSign));
     }
 
@@ -42,10 +42,13 @@ internal static class SigV4Signer
 
         builder.Append('\n');
         builder.Append(string.Join(';', signedHeaders.Select(h => h.ToLowerInvariant()))).Append('\n');
-        var declared = Header(request, "x-amz-content-sha256");
-        builder.Append(declared == "UNSIGNED-PAYLOAD" ? declared : Hex(SHA256.HashData(request.Body.Span)));
+        // The body is always hashed: the Query APIs take no UNSIGNED-PAYLOAD, so a body swapped after signing fails.
+        builder.Append(PayloadHash(request.Body.Span));
         return builder.ToString();
     }
+
+    /// <summary>The hex SHA-256 of a body, as the canonical request and <c>x-amz-content-sha256</c> carry it.</summary>
+    public static string PayloadHash(ReadOnlySpan<byte> body) => Hex(SHA256.HashData(body));
 
     private static string? Header(SigV4Request request, string name) =>
         request.Headers.TryGetValue(name, out var value) ? value : null;

@@ -1,6 +1,7 @@
 using System.Net;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
+using AlbBuilder.LocalCloud.Quotas;
 
 namespace AlbBuilder.LocalCloud.State;
 
@@ -23,6 +24,9 @@ internal sealed partial class CloudState
     }
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Gets the service quotas the APIs enforce.</summary>
+    public AccountQuotas Quotas { get; init; } = AccountQuotas.Default;
 
     public string Region { get; }
 

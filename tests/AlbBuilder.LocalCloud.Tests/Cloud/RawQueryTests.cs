@@ -14,7 +14,7 @@ public sealed class RawQueryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cloud = await LocalCloud.StartAsync();
+        _cloud = await LocalCloud.StartAsync(new LocalCloudOptions { VerifySignatures = false }); // unsigned on purpose
         _http = new HttpClient();
     }
 

@@ -41,7 +41,7 @@ internal sealed class CloudModel : IDisposable
 
     public Ec2Instance Instance(SecurityGroup group, InstanceState? state = null)
     {
-        var ip = Subnet.AllocateAddress();
+        var ip = State.AllocatePrivateIp(Subnet);
         var instance = new Ec2Instance
         {
             Id = $"i-{++_next:x17}",
@@ -71,7 +71,7 @@ internal sealed class CloudModel : IDisposable
             VpcId = State.DefaultVpc.Id,
             Scheme = "internet-facing",
             CreatedTime = State.Now,
-            Subnets = [new LoadBalancerSubnet(Subnet.Id, Subnet.AvailabilityZone, Subnet.AllocateAddress())],
+            Subnets = [new LoadBalancerSubnet(Subnet.Id, Subnet.AvailabilityZone, State.AllocatePrivateIp(Subnet))],
             SecurityGroups = [group.Id],
             State = state ?? LoadBalancerState.Active,
         };
