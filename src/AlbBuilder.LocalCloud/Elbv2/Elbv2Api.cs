@@ -167,7 +167,5 @@ internal sealed partial class Elbv2Api
     private static Func<string, bool> IsInt(int min, int max) =>
         v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max;
 
-    private static Func<string, bool> Any => _ => true;
-
     private string Arn(string resource) => $"arn:aws:elasticloadbalancing:{_state.Region}:{CloudState.AccountId}:{resource}";
 }
