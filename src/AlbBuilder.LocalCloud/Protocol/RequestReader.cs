@@ -49,7 +49,7 @@ internal static class RequestReader
         return pairs;
     }
 
-    /// <summary>The service a request is for: the SigV4 scope's service, else the Version, else the action's name.</summary>
+    /// <summary>The service a request is for: the SigV4 scope's service, else the Version (DescribeTags is in both), else the action's name.</summary>
     public static AwsService ServiceOf(SigV4Authorization? authorization, IReadOnlyList<KeyValuePair<string, string>> pairs)
     {
         string? Last(string name) => pairs.LastOrDefault(p => p.Key == name).Value;
@@ -57,9 +57,12 @@ internal static class RequestReader
         {
             "ec2" => AwsService.Ec2,
             "elasticloadbalancing" => AwsService.ElasticLoadBalancingV2,
-            _ => Last("Version") == Elbv2Version || Elbv2Api.Operations.Contains(Last("Action") ?? string.Empty)
-                ? AwsService.ElasticLoadBalancingV2
-                : AwsService.Ec2,
+            _ => Last("Version") switch
+            {
+                Ec2Version => AwsService.Ec2,
+                Elbv2Version => AwsService.ElasticLoadBalancingV2,
+                _ => Elbv2Api.Operations.Contains(Last("Action") ?? string.Empty) ? AwsService.ElasticLoadBalancingV2 : AwsService.Ec2,
+            },
         };
     }
 
