@@ -14,11 +14,14 @@ public sealed class ValidationGapTests : IAsyncLifetime
     public Task DisposeAsync() => _raw.DisposeAsync();
 
     [Theory]
-    [InlineData("Action=CreateLoadBalancer&Name=nl%0A&Subnets.member.1=subnet-1&Subnets.member.2=subnet-2")]
-    [InlineData("Action=CreateTargetGroup&Name=tg%0A&Protocol=HTTP&Port=80&VpcId=vpc-1")]
+    [InlineData("Action=CreateLoadBalancer&Name=nl%0A&Subnets.member.1={subnet1}&Subnets.member.2={subnet2}")]
+    [InlineData("Action=CreateTargetGroup&Name=tg%0A&Protocol=HTTP&Port=80&VpcId={vpc}")]
     public async Task Elbv2Name_WithTrailingNewline_ValidationError(string form)
     {
-        var answer = await _raw.Elbv2Async(form);
+        var subnets = (await _raw.Ec2Async("Action=DescribeSubnets")).Values("subnetId").ToList();
+        var vpcId = (await _raw.Ec2Async("Action=DescribeVpcs")).Values("vpcId").First();
+
+        var answer = await _raw.Elbv2Async(form.Replace("{subnet1}", subnets[0]).Replace("{subnet2}", subnets[1]).Replace("{vpc}", vpcId));
 
         Assert.Equal("ValidationError", answer.Code);
         Assert.True(_raw.Cloud.GetInventory().IsEmpty);
