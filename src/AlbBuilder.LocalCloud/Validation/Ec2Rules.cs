@@ -17,12 +17,12 @@ internal static partial class Ec2Rules
             : throw Ec2Errors.InvalidParameterValue(
                 $"Invalid value '{AwsText.Echo(value)}' for {parameter}. Up to 255 characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{{}}!$*");
 
-    /// <summary>IpRange / UserIdGroupPair Description: up to 255 of a-z A-Z 0-9 space ._-:/()#,@[]+=;{}!$* (no ampersand).</summary>
+    /// <summary>IpRange / UserIdGroupPair Description: the same characters as a group's, up to 255.</summary>
     public static string? RuleDescription(string? value) =>
-        value is null || (value.Length <= 255 && RuleDescriptionPattern().IsMatch(value))
+        value is null || (value.Length <= 255 && GroupTextPattern().IsMatch(value))
             ? value
             : throw Ec2Errors.InvalidParameterValue(
-                $"Invalid rule description '{AwsText.Echo(value)}'. Up to 255 characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{{}}!$*");
+                $"Invalid rule description '{AwsText.Echo(value)}'. Up to 255 characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{{}}!$*");
 
     /// <summary>RunInstances KeyName: a key pair name, up to 255 ASCII characters.</summary>
     public static string? KeyName(string? value) =>
@@ -72,9 +72,6 @@ internal static partial class Ec2Rules
 
     [GeneratedRegex(@"\A[a-zA-Z0-9 ._\-:/()#,@\[\]+=&;{}!$*]*\z")]
     private static partial Regex GroupTextPattern();
-
-    [GeneratedRegex(@"\A[a-zA-Z0-9 ._\-:/()#,@\[\]+=;{}!$*]*\z")]
-    private static partial Regex RuleDescriptionPattern();
 
     [GeneratedRegex(@"\A[a-z][a-z0-9-]*\.[a-z0-9]+\z")]
     private static partial Regex InstanceTypePattern();

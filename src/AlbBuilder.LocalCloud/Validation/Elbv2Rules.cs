@@ -80,10 +80,10 @@ internal static partial class Elbv2Rules
     /// <summary>access_logs.s3.prefix: no leading or trailing slash; printable (checked by <see cref="Attribute"/>).</summary>
     public static bool IsLogPrefix(string value) => !value.StartsWith('/') && !value.EndsWith('/');
 
-    /// <summary>stickiness.app_cookie.cookie_name: empty or an RFC 6265 token up to 255 characters, not AWSALB/AWSALBAPP/AWSALBTG.</summary>
+    /// <summary>stickiness.app_cookie.cookie_name: empty or an RFC 6265 token up to 255 characters, not starting with the reserved AWSALB, AWSALBAPP or AWSALBTG.</summary>
     public static bool IsCookieNameOrEmpty(string value) =>
         value.Length == 0
-        || (value.Length <= 255 && CookiePattern().IsMatch(value) && !value.StartsWith("AWSALB", StringComparison.OrdinalIgnoreCase));
+        || (value.Length <= 255 && CookiePattern().IsMatch(value) && !value.StartsWith("AWSALB", StringComparison.Ordinal));
 
     /// <summary>RegisterTargets' AvailabilityZone: one of the region's zones, or <c>all</c>.</summary>
     public static string? AvailabilityZone(string? zone, IEnumerable<string> knownZones) =>

@@ -73,15 +73,15 @@ public sealed class StoredStringTests : IAsyncLifetime
 
         var cidr = await _raw.Ec2Async(rule + "&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0&IpPermissions.1.IpRanges.1.Description=a%01b");
         var pair = await _raw.Ec2Async(rule + $"&IpPermissions.1.Groups.1.GroupId={groupId}&IpPermissions.1.Groups.1.Description=a%0Bb");
-        var ampersand = await _raw.Ec2Async(rule + "&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0&IpPermissions.1.IpRanges.1.Description=a%26b");
-        var fine = await _raw.Ec2Async(rule + "&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0&IpPermissions.1.IpRanges.1.Description=From%20anywhere%20(HTTP)");
+        var angle = await _raw.Ec2Async(rule + "&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0&IpPermissions.1.IpRanges.1.Description=a%3Cb");
+        var fine = await _raw.Ec2Async(rule + "&IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0&IpPermissions.1.IpRanges.1.Description=From%20anywhere%20%26%20more%20(HTTP)");
 
         Assert.Equal("InvalidParameterValue", cidr.Code);
         Assert.Equal("InvalidParameterValue", pair.Code);
-        Assert.Equal("InvalidParameterValue", ampersand.Code);
+        Assert.Equal("InvalidParameterValue", angle.Code);
         Assert.Equal(HttpStatusCode.OK, fine.Status);
         var groups = await _raw.Ec2Async("Action=DescribeSecurityGroups&GroupId.1=" + groupId);
-        Assert.Equal(["From anywhere (HTTP)"], groups.Values("description"));
+        Assert.Equal(["From anywhere & more (HTTP)"], groups.Values("description"));
     }
 
     [Fact]
