@@ -100,11 +100,12 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
                 throw new AwsServiceError("RequestEntityTooLarge", "The request body is too large.", 413);
             }
 
-            var parameters = new QueryParameters(values, service == AwsService.Ec2 ? Ec2Errors.InvalidParameterValue : Elbv2Errors.Validation);
             if (_verifyWith is { } credentials)
             {
                 Verify(request, body, authorization, service, credentials);
             }
+
+            var parameters = new QueryParameters(values, service == AwsService.Ec2 ? Ec2Errors.InvalidParameterValue : Elbv2Errors.Validation);
 
             var action = parameters.Get("Action");
             if (string.IsNullOrEmpty(action))
