@@ -110,6 +110,18 @@ public sealed class ProtocolTests : IAsyncLifetime
         Assert.Equal("Response", XDocument.Parse(body).Root!.Name.LocalName);
     }
 
+    [Fact]
+    public async Task UnsignedMalformedRequest_WithVerifySignatures_AuthFailureBeforeValidation()
+    {
+        await using var cloud = await LocalCloud.StartAsync(new LocalCloudOptions { VerifySignatures = true });
+        using var content = new StringContent(RawCloud.Ec2Version + "Action=DescribeVpcs&VpcId.0=vpc-1&VpcId.0=vpc-2", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _raw.Http.PostAsync(cloud.ServiceUrl, content);
+        var answer = await RawCloud.Answer.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
+        Assert.Equal("AuthFailure", answer.Code);
+    }
+
     /// <summary>Sends bytes HttpClient would refuse to write, and reads the status line and body.</summary>
     private async Task<(int Status, string Body)> RawHttpAsync(string request)
     {
