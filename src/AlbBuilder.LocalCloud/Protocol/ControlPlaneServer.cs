@@ -114,8 +114,11 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
             }
 
             RequestReader.CheckVersion(service, action, parameters.Get("Version"));
+            // The fault's delay is on the clock before the call is counted: a test that waits for the count and then
+            // advances a fake clock must not advance it before the delay exists.
+            var fault = ApplyFaultAsync(service, action, context.RequestAborted);
             _calls.Record(service, action);
-            await ApplyFaultAsync(service, action, context.RequestAborted).ConfigureAwait(false);
+            await fault.ConfigureAwait(false);
             var document = service == AwsService.Ec2
                 ? ResponseWriter.Ec2Success(action, requestId, _ec2.Handle(action, parameters))
                 : ResponseWriter.Elbv2Success(action, requestId, _elbv2.Handle(action, parameters));
