@@ -1,5 +1,6 @@
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
@@ -11,12 +12,15 @@ internal sealed partial class Ec2Api
     [AwsAction(ChangesDataPlane = true)]
     private IEnumerable<object?> RunInstances(QueryParameters p)
     {
-        var clientToken = p.Get("ClientToken");
+        var clientToken = Ec2Rules.ClientToken(p.Get("ClientToken"));
+        var fingerprint = RequestFingerprint(p);
         if (!string.IsNullOrEmpty(clientToken)
             && _state.Reservations.Values.FirstOrDefault(r => r.ClientToken == clientToken) is { } existing)
         {
-            // Idempotent retry: the same reservation, as it is now.
-            return ReservationMembers(existing, existing.InstanceIds.Select(id => _state.Instances[id]).ToList());
+            // Idempotent retry: the same reservation, as it is now; the same token with other parameters is an error.
+            return existing.RequestFingerprint == fingerprint
+                ? ReservationMembers(existing, existing.InstanceIds.Select(id => _state.Instances[id]).ToList())
+                : throw new AwsServiceError("IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request.");
         }
 
         var imageId = Require(p, "ImageId");
@@ -28,11 +32,11 @@ internal sealed partial class Ec2Api
         }
         else if (!imageId.StartsWith("ami-", StringComparison.Ordinal))
         {
-            throw new AwsServiceError("InvalidAMIID.Malformed", $"Invalid id: \"{imageId}\" (expecting \"ami-...\")");
+            throw new AwsServiceError("InvalidAMIID.Malformed", $"Invalid id: \"{AwsText.Echo(imageId)}\" (expecting \"ami-...\")");
         }
         else if (imageId != CloudState.AmazonLinuxImageId)
         {
-            throw new AwsServiceError("InvalidAMIID.NotFound", $"The image id '[{imageId}]' does not exist");
+            throw new AwsServiceError("InvalidAMIID.NotFound", $"The image id '[{AwsText.Echo(imageId)}]' does not exist");
         }
 
         var min = Int(p, "MinCount") ?? throw Ec2Errors.MissingParameter("MinCount");
@@ -48,15 +52,20 @@ internal sealed partial class Ec2Api
         }
 
         var count = Math.Min(max, 50);
-        var instanceType = p.Get("InstanceType") ?? "m1.small";
-        if (!System.Text.RegularExpressions.Regex.IsMatch(instanceType, "^[a-z][a-z0-9-]*\\.[a-z0-9]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        var instanceType = Ec2Rules.InstanceType(p.Get("InstanceType") ?? "m1.small");
+        var zone = p.Get("Placement.AvailabilityZone");
+        if (zone is not null && !_state.Subnets.Values.Any(x => x.AvailabilityZone == zone))
         {
-            throw Ec2Errors.InvalidParameterValue($"Invalid value '{instanceType}' for InstanceType.");
+            throw Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{AwsText.Echo(zone)}]");
         }
 
         var subnet = p.Get("SubnetId") is { } subnetId
             ? _state.Subnets.TryGetValue(subnetId, out var s) ? s : throw Ec2Errors.SubnetNotFound(subnetId)
-            : _state.Subnets.Values.Where(x => x.DefaultForAz).OrderBy(x => x.AvailabilityZone, StringComparer.Ordinal).First();
+            : _state.Subnets.Values.Where(x => x.DefaultForAz && (zone is null || x.AvailabilityZone == zone)).OrderBy(x => x.AvailabilityZone, StringComparer.Ordinal).First();
+        if (zone is not null && subnet.AvailabilityZone != zone)
+        {
+            throw Ec2Errors.InvalidParameterCombination($"The subnet {subnet.Id} is not in the availability zone {zone}.");
+        }
 
         var groupIds = p.GetList("SecurityGroupId").ToList();
         foreach (var groupName in p.GetList("SecurityGroup"))
@@ -85,11 +94,20 @@ internal sealed partial class Ec2Api
             throw Ec2Errors.InvalidParameterValue($"Invalid value '{httpTokens}' for HttpTokens.");
         }
 
-        var hopLimit = Int(p, "MetadataOptions.HttpPutResponseHopLimit") ?? 2;
+        var hopLimit = Ec2Rules.HopLimit(Int(p, "MetadataOptions.HttpPutResponseHopLimit") ?? 2);
+        var keyName = Ec2Rules.KeyName(p.Get("KeyName"));
         var tags = TagSpecifications(p, "instance", "volume", "network-interface");
+        CheckTagLimit([], tags);
 
+        // Everything is validated above, quotas and addresses included: from here on the call cannot fail, so a failed
+        // call changes nothing.
         count = _state.InstancesWithAddressesIn(subnet, min, _state.Quotas.InstancesWithinVcpuLimit(_state.Instances.Values, instanceType, min, count));
-        var reservation = new Reservation { Id = ResourceIds.New("r"), ClientToken = string.IsNullOrEmpty(clientToken) ? null : clientToken };
+        var reservation = new Reservation
+        {
+            Id = ResourceIds.New("r"),
+            ClientToken = string.IsNullOrEmpty(clientToken) ? null : clientToken,
+            RequestFingerprint = fingerprint,
+        };
         var instances = new List<Ec2Instance>();
         for (var i = 0; i < count; i++)
         {
@@ -110,7 +128,7 @@ internal sealed partial class Ec2Api
                 LaunchTime = _state.Now,
                 LaunchIndex = i,
                 ClientToken = reservation.ClientToken,
-                KeyName = p.Get("KeyName"),
+                KeyName = keyName,
                 HttpTokens = httpTokens,
                 HttpPutResponseHopLimit = hopLimit,
                 UserData = userData,
@@ -124,6 +142,16 @@ internal sealed partial class Ec2Api
 
         _state.Reservations[reservation.Id] = reservation;
         return ReservationMembers(reservation, instances);
+    }
+
+    /// <summary>What makes two RunInstances requests "identical" for a client token: every parameter but the envelope's.</summary>
+    private static string RequestFingerprint(QueryParameters p)
+    {
+        var relevant = p.Values
+            .Where(v => v.Key is not ("Action" or "Version" or "ClientToken" or "DryRun") && !v.Key.StartsWith("X-Amz-", StringComparison.Ordinal))
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => v.Key + "=" + v.Value);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', relevant))));
     }
 
     private string? PublicDnsName(System.Net.IPAddress? publicIp) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
@@ -11,17 +12,12 @@ internal sealed partial class Ec2Api
     [AwsAction]
     private IEnumerable<object?> CreateSecurityGroup(QueryParameters p)
     {
-        var name = Require(p, "GroupName");
-        var description = Require(p, "GroupDescription");
+        var name = Ec2Rules.GroupText(Require(p, "GroupName"), "GroupName");
+        var description = Ec2Rules.GroupText(Require(p, "GroupDescription"), "GroupDescription");
         var vpcId = p.Get("VpcId") ?? _state.DefaultVpc.Id;
         if (!_state.Vpcs.ContainsKey(vpcId))
         {
             throw Ec2Errors.VpcNotFound(vpcId);
-        }
-
-        if (name.Length > 255 || description.Length > 255)
-        {
-            throw Ec2Errors.InvalidParameterValue("Group name and description must be at most 255 characters.");
         }
 
         if (name.Equals("default", StringComparison.OrdinalIgnoreCase))
@@ -258,10 +254,10 @@ internal sealed partial class Ec2Api
                 var cidr = range.Get("CidrIp") ?? throw Ec2Errors.MissingParameter("CidrIp");
                 if (!IPNetwork.TryParse(cidr, out var network) || network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
                 {
-                    throw Ec2Errors.InvalidParameterValue($"CIDR block {cidr} is malformed");
+                    throw Ec2Errors.InvalidParameterValue($"CIDR block {AwsText.Echo(cidr)} is malformed");
                 }
 
-                rules.Add(new SecurityGroupRule(protocol, from, to, network.ToString(), null, range.Get("Description")));
+                rules.Add(new SecurityGroupRule(protocol, from, to, network.ToString(), null, Ec2Rules.RuleDescription(range.Get("Description"))));
             }
 
             foreach (var pair in pairs)
@@ -277,7 +273,7 @@ internal sealed partial class Ec2Api
                     throw Ec2Errors.InvalidParameterValue($"You have specified two resources that belong to different networks.");
                 }
 
-                rules.Add(new SecurityGroupRule(protocol, from, to, null, referenced.Id, pair.Get("Description")));
+                rules.Add(new SecurityGroupRule(protocol, from, to, null, referenced.Id, Ec2Rules.RuleDescription(pair.Get("Description"))));
             }
         }
 
@@ -290,7 +286,7 @@ internal sealed partial class Ec2Api
         "udp" or "17" => "udp",
         "icmp" or "1" => "icmp",
         "-1" or "all" => "-1",
-        var other => throw Ec2Errors.InvalidParameterValue($"Invalid value '{other}' for IP protocol. Unknown protocol."),
+        var other => throw Ec2Errors.InvalidParameterValue($"Invalid value '{AwsText.Echo(other)}' for IP protocol. Unknown protocol."),
     };
 
     private static System.Xml.Linq.XElement Permissions(string name, IEnumerable<SecurityGroupRule> rules) =>

@@ -76,6 +76,11 @@ internal sealed partial class Ec2Api
 
         foreach (var (_, _, resourceTags) in targets)
         {
+            CheckTagLimit(resourceTags, tags);
+        }
+
+        foreach (var (_, _, resourceTags) in targets)
+        {
             AddTags(resourceTags, tags);
         }
 
@@ -112,7 +117,7 @@ internal sealed partial class Ec2Api
                 "sg" => Ec2Errors.GroupNotFound(id),
                 "vpc" => Ec2Errors.VpcNotFound(id),
                 "subnet" => Ec2Errors.SubnetNotFound(id),
-                _ => new AwsServiceError("InvalidID", $"The ID '{id}' is not valid"),
+                _ => new AwsServiceError("InvalidID", $"The ID '{Validation.AwsText.Echo(id)}' is not valid"),
             };
         }
 

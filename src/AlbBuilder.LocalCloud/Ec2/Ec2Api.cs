@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
@@ -48,7 +49,7 @@ internal sealed partial class Ec2Api
 
         return int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Ec2Errors.InvalidParameterValue($"Invalid value '{raw}' for {name}");
+            : throw Ec2Errors.InvalidParameterValue($"Invalid value '{AwsText.Echo(raw)}' for {name}");
     }
 
     private static bool? Bool(QueryParameters p, string name) => p.Get(name) switch
@@ -56,7 +57,7 @@ internal sealed partial class Ec2Api
         null => null,
         var v when v.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
         var v when v.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
-        var v => throw Ec2Errors.InvalidParameterValue($"Invalid value '{v}' for {name}"),
+        var v => throw Ec2Errors.InvalidParameterValue($"Invalid value '{AwsText.Echo(v)}' for {name}"),
     };
 
     private static object TagSet(IReadOnlyDictionary<string, string> tags) =>
@@ -71,7 +72,7 @@ internal sealed partial class Ec2Api
             var type = spec.Get("ResourceType") ?? throw Ec2Errors.MissingParameter("TagSpecification.ResourceType");
             if (type != resourceType && !alsoAllowed.Contains(type))
             {
-                throw Ec2Errors.InvalidParameterValue($"'{type}' is not a valid taggable resource type for this operation.");
+                throw Ec2Errors.InvalidParameterValue($"'{AwsText.Echo(type)}' is not a valid taggable resource type for this operation.");
             }
 
             if (type != resourceType)
@@ -95,7 +96,7 @@ internal sealed partial class Ec2Api
         {
             var key = tag.Get("Key") ?? throw Ec2Errors.MissingParameter("Tag.Key");
             var value = tag.Get("Value") ?? string.Empty;
-            ValidateTag(key, value);
+            Ec2Rules.Tag(key, value);
             list.Add(new KeyValuePair<string, string>(key, value));
         }
 
@@ -107,32 +108,19 @@ internal sealed partial class Ec2Api
         return list;
     }
 
-    private static void ValidateTag(string key, string value)
+    /// <summary>Adds tags after checking the 50-tag limit, so a failed call changes nothing.</summary>
+    private static void AddTags(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
     {
-        if (key.Length is 0 or > 128)
-        {
-            throw Ec2Errors.InvalidParameterValue($"Tag key exceeds the maximum length of 128 characters");
-        }
-
-        if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-        {
-            throw Ec2Errors.InvalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-        }
-
-        if (value.Length > 256)
-        {
-            throw Ec2Errors.InvalidParameterValue("Tag value exceeds the maximum length of 256 characters");
-        }
-    }
-
-    private static void AddTags(Dictionary<string, string> target, IEnumerable<KeyValuePair<string, string>> tags)
-    {
+        CheckTagLimit(target, tags);
         foreach (var (key, value) in tags)
         {
             target[key] = value;
         }
+    }
 
-        if (target.Count > 50)
+    private static void CheckTagLimit(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
+    {
+        if (target.Keys.Union(tags.Select(t => t.Key), StringComparer.Ordinal).Count() > 50)
         {
             throw new AwsServiceError("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
         }
@@ -150,9 +138,9 @@ internal sealed partial class Ec2Api
         return Paging.Take(items, offset, maxResults);
     }
 
-    [GeneratedRegex("^i-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(@"\Ai-([0-9a-f]{8}|[0-9a-f]{17})\z")]
     private static partial Regex InstanceIdPattern();
 
-    [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    [GeneratedRegex(@"\Asg-([0-9a-f]{8}|[0-9a-f]{17})\z")]
     private static partial Regex GroupIdPattern();
 }

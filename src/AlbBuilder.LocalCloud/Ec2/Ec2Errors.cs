@@ -1,4 +1,5 @@
 using AlbBuilder.LocalCloud.Protocol;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
@@ -13,25 +14,25 @@ internal static class Ec2Errors
     public static AwsServiceError InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
 
     public static AwsServiceError InstanceNotFound(IReadOnlyCollection<string> ids) => ids.Count == 1
-        ? new("InvalidInstanceID.NotFound", $"The instance ID '{ids.First()}' does not exist")
-        : new("InvalidInstanceID.NotFound", $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+        ? new("InvalidInstanceID.NotFound", $"The instance ID '{AwsText.Echo(ids.First())}' does not exist")
+        : new("InvalidInstanceID.NotFound", $"The instance IDs '{string.Join(", ", ids.Select(AwsText.Echo))}' do not exist");
 
     public static AwsServiceError InstanceMalformed(string id) =>
-        new("InvalidInstanceID.Malformed", $"Invalid id: \"{id}\" (expecting \"i-...\")");
+        new("InvalidInstanceID.Malformed", $"Invalid id: \"{AwsText.Echo(id)}\" (expecting \"i-...\")");
 
     public static AwsServiceError GroupNotFound(string idOrName) =>
-        new("InvalidGroup.NotFound", $"The security group '{idOrName}' does not exist");
+        new("InvalidGroup.NotFound", $"The security group '{AwsText.Echo(idOrName)}' does not exist");
 
     public static AwsServiceError GroupMalformed(string id) =>
-        new("InvalidGroupId.Malformed", $"Invalid id: \"{id}\" (expecting \"sg-...\")");
+        new("InvalidGroupId.Malformed", $"Invalid id: \"{AwsText.Echo(id)}\" (expecting \"sg-...\")");
 
     public static AwsServiceError SubnetNotFound(string id) =>
-        new("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist");
+        new("InvalidSubnetID.NotFound", $"The subnet ID '{AwsText.Echo(id)}' does not exist");
 
-    public static AwsServiceError VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist");
+    public static AwsServiceError VpcNotFound(string id) => new("InvalidVpcID.NotFound", $"The vpc ID '{AwsText.Echo(id)}' does not exist");
 
     public static AwsServiceError IncorrectInstanceState(string id, string action) =>
-        new("IncorrectInstanceState", $"The instance '{id}' is not in a state from which it can be {action}.");
+        new("IncorrectInstanceState", $"The instance '{AwsText.Echo(id)}' is not in a state from which it can be {action}.");
 
     public static AwsServiceError DependencyViolation(string groupId) =>
         new("DependencyViolation", $"resource {groupId} has a dependent object");

@@ -6,5 +6,8 @@ internal sealed class Reservation
 
     public string? ClientToken { get; init; }
 
+    /// <summary>A hash of the creating request's parameters: a retry with the same client token must match it.</summary>
+    public string? RequestFingerprint { get; init; }
+
     public List<string> InstanceIds { get; } = [];
 }

@@ -1,5 +1,6 @@
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Elbv2;
 
@@ -31,11 +32,11 @@ internal sealed partial class Elbv2Api
     private static readonly Dictionary<string, Func<string, bool>> _loadBalancerAttributeValidators = new(StringComparer.Ordinal)
     {
         ["access_logs.s3.enabled"] = IsBool,
-        ["access_logs.s3.bucket"] = Any,
-        ["access_logs.s3.prefix"] = Any,
+        ["access_logs.s3.bucket"] = Elbv2Rules.IsBucketOrEmpty,
+        ["access_logs.s3.prefix"] = Elbv2Rules.IsLogPrefix,
         ["connection_logs.s3.enabled"] = IsBool,
-        ["connection_logs.s3.bucket"] = Any,
-        ["connection_logs.s3.prefix"] = Any,
+        ["connection_logs.s3.bucket"] = Elbv2Rules.IsBucketOrEmpty,
+        ["connection_logs.s3.prefix"] = Elbv2Rules.IsLogPrefix,
         ["client_keep_alive.seconds"] = IsInt(60, 604800),
         ["deletion_protection.enabled"] = IsBool,
         ["idle_timeout.timeout_seconds"] = IsInt(1, 4000),
@@ -57,7 +58,7 @@ internal sealed partial class Elbv2Api
         ValidateName(name, "load balancer");
         if (name.StartsWith("internal-", StringComparison.OrdinalIgnoreCase))
         {
-            throw Elbv2Errors.Validation($"Load balancer name '{name}' cannot begin with 'internal-'");
+            throw Elbv2Errors.Validation($"Load balancer name '{AwsText.Echo(name)}' cannot begin with 'internal-'");
         }
 
         var type = p.Get("Type") ?? "application";
@@ -65,19 +66,19 @@ internal sealed partial class Elbv2Api
         {
             throw Elbv2Errors.Validation(type is "network" or "gateway"
                 ? $"LocalCloud emulates application load balancers only, not '{type}'"
-                : $"Value '{type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [application, network, gateway]");
+                : $"Value '{AwsText.Echo(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [application, network, gateway]");
         }
 
         var scheme = p.Get("Scheme") ?? "internet-facing";
         if (scheme is not ("internet-facing" or "internal"))
         {
-            throw Elbv2Errors.Validation($"Value '{scheme}' at 'scheme' failed to satisfy constraint: Member must satisfy enum value set: [internet-facing, internal]");
+            throw Elbv2Errors.Validation($"Value '{AwsText.Echo(scheme)}' at 'scheme' failed to satisfy constraint: Member must satisfy enum value set: [internet-facing, internal]");
         }
 
         var ipAddressType = p.Get("IpAddressType") ?? "ipv4";
         if (ipAddressType is not ("ipv4" or "dualstack" or "dualstack-without-public-ipv4"))
         {
-            throw Elbv2Errors.Validation($"Value '{ipAddressType}' at 'ipAddressType' failed to satisfy constraint");
+            throw Elbv2Errors.Validation($"Value '{AwsText.Echo(ipAddressType)}' at 'ipAddressType' failed to satisfy constraint");
         }
 
         var subnetIds = p.GetList("Subnets.member").Concat(p.GetStructList("SubnetMappings.member").Select(m => m.Get("SubnetId") ?? throw Elbv2Errors.Missing("SubnetId"))).ToList();
@@ -91,7 +92,7 @@ internal sealed partial class Elbv2Api
         {
             subnets.Add(_state.Subnets.TryGetValue(id, out var subnet)
                 ? subnet
-                : throw new AwsServiceError("SubnetNotFound", $"The subnet ID '{id}' is not valid"));
+                : throw new AwsServiceError("SubnetNotFound", $"The subnet ID '{AwsText.Echo(id)}' is not valid"));
         }
 
         if (subnets.Select(s => s.VpcId).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -115,7 +116,7 @@ internal sealed partial class Elbv2Api
         {
             if (!_state.SecurityGroups.TryGetValue(groupId, out var group) || group.VpcId != vpcId)
             {
-                throw new AwsServiceError("InvalidSecurityGroup", $"Security group '{groupId}' does not exist");
+                throw new AwsServiceError("InvalidSecurityGroup", $"Security group '{AwsText.Echo(groupId)}' does not exist");
             }
         }
 
@@ -215,7 +216,7 @@ internal sealed partial class Elbv2Api
             var missing = names.Where(n => selected.All(lb => lb.Name != n)).ToList();
             if (missing.Count > 0)
             {
-                throw Elbv2Errors.LoadBalancerNotFound($"Load balancers '[{string.Join(", ", missing)}]' not found");
+                throw Elbv2Errors.LoadBalancerNotFound($"Load balancers '[{string.Join(", ", missing.Select(AwsText.Echo))}]' not found");
             }
         }
         else
@@ -320,14 +321,14 @@ internal sealed partial class Elbv2Api
         ValidateArn(arn, ":loadbalancer/", "load balancer");
         return _state.LoadBalancers.TryGetValue(arn, out var loadBalancer)
             ? loadBalancer
-            : throw Elbv2Errors.LoadBalancerNotFound($"Load balancer '{arn}' not found");
+            : throw Elbv2Errors.LoadBalancerNotFound($"Load balancer '{AwsText.Echo(arn)}' not found");
     }
 
     private void ValidateArn(string arn, string marker, string kind)
     {
         if (!arn.StartsWith("arn:aws:elasticloadbalancing:", StringComparison.Ordinal) || !arn.Contains(marker, StringComparison.Ordinal))
         {
-            throw Elbv2Errors.Validation($"'{arn}' is not a valid {kind} ARN");
+            throw Elbv2Errors.Validation($"'{AwsText.Echo(arn)}' is not a valid {kind} ARN");
         }
     }
 }

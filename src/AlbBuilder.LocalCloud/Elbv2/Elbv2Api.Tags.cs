@@ -17,6 +17,11 @@ internal sealed partial class Elbv2Api
 
         foreach (var resource in resources)
         {
+            CheckTagQuota(resource, tags);
+        }
+
+        foreach (var resource in resources)
+        {
             ApplyTags(resource, tags);
         }
 
@@ -85,11 +90,11 @@ internal sealed partial class Elbv2Api
                 ValidateArn(arn, ":listener/", "listener");
                 result.Add(_state.Listeners.TryGetValue(arn, out var listener)
                     ? listener.Tags
-                    : throw Elbv2Errors.ListenerNotFound($"Listener '{arn}' not found"));
+                    : throw Elbv2Errors.ListenerNotFound($"Listener '{Validation.AwsText.Echo(arn)}' not found"));
             }
             else
             {
-                throw Elbv2Errors.Validation($"'{arn}' is not a valid resource ARN");
+                throw Elbv2Errors.Validation($"'{Validation.AwsText.Echo(arn)}' is not a valid resource ARN");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Elbv2;
 
@@ -35,7 +36,7 @@ internal sealed partial class Elbv2Api
         ["stickiness.enabled"] = IsBool,
         ["stickiness.type"] = v => v is "lb_cookie" or "app_cookie",
         ["stickiness.lb_cookie.duration_seconds"] = IsInt(1, 604800),
-        ["stickiness.app_cookie.cookie_name"] = Any,
+        ["stickiness.app_cookie.cookie_name"] = Elbv2Rules.IsCookieNameOrEmpty,
         ["stickiness.app_cookie.duration_seconds"] = IsInt(1, 604800),
         ["target_group_health.dns_failover.minimum_healthy_targets.count"] = v => v == "off" || IsInt(1, 1000)(v),
         ["target_group_health.dns_failover.minimum_healthy_targets.percentage"] = v => v == "off" || IsInt(1, 100)(v),
@@ -51,7 +52,7 @@ internal sealed partial class Elbv2Api
         var targetType = p.Get("TargetType") ?? "instance";
         if (targetType != "instance")
         {
-            throw Elbv2Errors.Validation($"LocalCloud emulates target type 'instance' only, not '{targetType}'");
+            throw Elbv2Errors.Validation($"LocalCloud emulates target type 'instance' only, not '{AwsText.Echo(targetType)}'");
         }
 
         var protocol = p.Get("Protocol") ?? throw Elbv2Errors.Validation("A protocol must be specified");
@@ -59,14 +60,14 @@ internal sealed partial class Elbv2Api
         {
             throw Elbv2Errors.Validation(protocol is "TCP" or "TLS" or "UDP" or "TCP_UDP" or "GENEVE"
                 ? $"LocalCloud emulates HTTP and HTTPS target groups only, not '{protocol}'"
-                : $"Value '{protocol}' at 'protocol' failed to satisfy constraint: Member must satisfy enum value set");
+                : $"Value '{AwsText.Echo(protocol)}' at 'protocol' failed to satisfy constraint: Member must satisfy enum value set");
         }
 
         var port = Int(p, "Port", 1, 65535) ?? throw Elbv2Errors.Validation("A port must be specified");
         var vpcId = p.Get("VpcId") ?? throw Elbv2Errors.Validation("A VPC ID must be specified");
         if (!_state.Vpcs.ContainsKey(vpcId))
         {
-            throw Elbv2Errors.Validation($"The VPC ID '{vpcId}' is not found");
+            throw Elbv2Errors.Validation($"The VPC ID '{AwsText.Echo(vpcId)}' is not found");
         }
 
         var interval = Int(p, "HealthCheckIntervalSeconds", 5, 300) ?? 30;
@@ -76,27 +77,23 @@ internal sealed partial class Elbv2Api
             throw Elbv2Errors.Validation("Health check timeout must be smaller than the interval");
         }
 
-        var path = p.Get("HealthCheckPath") ?? "/";
-        if (!path.StartsWith('/') || path.Length > 1024)
-        {
-            throw Elbv2Errors.Validation("Health check path must begin with a '/' character and can be at most 1024 characters long");
-        }
+        var path = Elbv2Rules.HealthCheckPath(p.Get("HealthCheckPath") ?? "/");
 
         var matcher = p.Get("Matcher.HttpCode") ?? "200";
         if (!MatcherIsValid(matcher))
         {
-            throw Elbv2Errors.Validation($"Health check matcher HTTP code '{matcher}' must be within '200-499' range");
+            throw Elbv2Errors.Validation($"Health check matcher HTTP code '{AwsText.Echo(matcher)}' must be within '200-499' range");
         }
 
         var healthCheckPort = p.Get("HealthCheckPort") ?? "traffic-port";
         if (healthCheckPort != "traffic-port"
             && !(int.TryParse(healthCheckPort, NumberStyles.None, CultureInfo.InvariantCulture, out var hcPort) && hcPort is >= 1 and <= 65535))
         {
-            throw Elbv2Errors.Validation($"Health check port '{healthCheckPort}' must be 'traffic-port' or a port number");
+            throw Elbv2Errors.Validation($"Health check port '{AwsText.Echo(healthCheckPort)}' must be 'traffic-port' or a port number");
         }
 
         var healthCheck = new TargetGroupHealthCheck(
-            p.Get("HealthCheckProtocol") ?? protocol,
+            Elbv2Rules.HealthCheckProtocol(p.Get("HealthCheckProtocol") ?? protocol, protocol),
             healthCheckPort,
             Bool(p, "HealthCheckEnabled") ?? true,
             path,
@@ -105,7 +102,7 @@ internal sealed partial class Elbv2Api
             Int(p, "HealthyThresholdCount", 2, 10) ?? 5,
             Int(p, "UnhealthyThresholdCount", 2, 10) ?? 2,
             matcher);
-        var protocolVersion = p.Get("ProtocolVersion") ?? "HTTP1";
+        var protocolVersion = Elbv2Rules.ProtocolVersion(p.Get("ProtocolVersion") ?? "HTTP1");
         var tags = ReadTags(p);
 
         if (_state.TargetGroups.Values.FirstOrDefault(tg => tg.Name == name) is { } existing)
@@ -275,6 +272,6 @@ internal sealed partial class Elbv2Api
         ValidateArn(arn, ":targetgroup/", "target group");
         return _state.TargetGroups.TryGetValue(arn, out var targetGroup)
             ? targetGroup
-            : throw Elbv2Errors.TargetGroupNotFound($"Target groups '[{arn}]' not found");
+            : throw Elbv2Errors.TargetGroupNotFound($"Target groups '[{AwsText.Echo(arn)}]' not found");
     }
 }

@@ -225,10 +225,11 @@ internal sealed partial class Elbv2Api
                 new TargetKey(
                     t.Get("Id") ?? throw Elbv2Errors.Missing("Id"),
                     Int(t, "Port", 1, 65535) ?? targetGroup.Port),
-                t.Get("AvailabilityZone")))
+                Validation.Elbv2Rules.AvailabilityZone(t.Get("AvailabilityZone"), _state.Subnets.Values.Select(s => s.AvailabilityZone))))
             .DistinctBy(t => t.Item1)
             .ToList();
     }
 
-    private static string Quote(IEnumerable<string> ids) => string.Join(", ", ids.Distinct(StringComparer.Ordinal).Select(id => $"'{id}'"));
+    private static string Quote(IEnumerable<string> ids) =>
+        string.Join(", ", ids.Distinct(StringComparer.Ordinal).Select(id => $"'{Validation.AwsText.Echo(id)}'"));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Elbv2;
 
@@ -38,7 +38,7 @@ internal sealed partial class Elbv2Api
 
         if (!int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw Elbv2Errors.Validation($"Value '{raw}' at '{name}' failed to satisfy constraint: Member must be a number");
+            throw Elbv2Errors.Validation($"Value '{AwsText.Echo(raw)}' at '{name}' failed to satisfy constraint: Member must be a number");
         }
 
         return value < min || value > max
@@ -51,7 +51,7 @@ internal sealed partial class Elbv2Api
         null => null,
         var v when v.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
         var v when v.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
-        var v => throw Elbv2Errors.Validation($"Value '{v}' at '{name}' must be a boolean"),
+        var v => throw Elbv2Errors.Validation($"Value '{AwsText.Echo(v)}' at '{name}' must be a boolean"),
     };
 
     /// <summary>Validates an LB or TG name: 1–32 letters, digits and hyphens, no hyphen at either end.</summary>
@@ -59,10 +59,10 @@ internal sealed partial class Elbv2Api
     {
         if (name.Length > 32)
         {
-            throw Elbv2Errors.Validation($"The {kind} name '{name}' cannot be longer than '32' characters");
+            throw Elbv2Errors.Validation($"The {kind} name '{AwsText.Echo(name)}' cannot be longer than '32' characters");
         }
 
-        if (!NamePattern().IsMatch(name))
+        if (!Elbv2Rules.IsName(name))
         {
             throw Elbv2Errors.Validation($"{Capitalize(kind)} names can only contain characters that are alphanumeric characters and hyphens(-)");
         }
@@ -81,14 +81,11 @@ internal sealed partial class Elbv2Api
         foreach (var tag in p.GetStructList("Tags.member"))
         {
             var key = tag.Get("Key") ?? throw Elbv2Errors.Missing("Key");
-            if (key.Length is 0 or > 128 || (tag.Get("Value")?.Length ?? 0) > 256)
-            {
-                throw Elbv2Errors.Validation("Tag keys must be 1-128 characters and values at most 256 characters");
-            }
+            Elbv2Rules.Tag(key, tag.Get("Value") ?? string.Empty);
 
             if (tags.Any(t => t.Key == key))
             {
-                throw new AwsServiceError("DuplicateTagKeys", $"Tag key '{key}' is duplicated");
+                throw new AwsServiceError("DuplicateTagKeys", $"Tag key '{AwsText.Echo(key)}' is duplicated");
             }
 
             tags.Add(new KeyValuePair<string, string>(key, tag.Get("Value") ?? string.Empty));
@@ -97,23 +94,21 @@ internal sealed partial class Elbv2Api
         return tags;
     }
 
-    private static void ApplyTags(Dictionary<string, string> target, IEnumerable<KeyValuePair<string, string>> tags)
+    /// <summary>Adds tags after checking the 50-tag quota, so a failed call changes nothing.</summary>
+    private static void ApplyTags(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
     {
-        var merged = new Dictionary<string, string>(target, StringComparer.Ordinal);
+        CheckTagQuota(target, tags);
         foreach (var (key, value) in tags)
         {
-            merged[key] = value;
+            target[key] = value;
         }
+    }
 
-        if (merged.Count > 50)
+    private static void CheckTagQuota(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
+    {
+        if (target.Keys.Union(tags.Select(t => t.Key), StringComparer.Ordinal).Count() > 50)
         {
             throw new AwsServiceError("TooManyTags", "The quota for the number of tags that can be assigned to a resource has been reached");
-        }
-
-        target.Clear();
-        foreach (var (key, value) in merged)
-        {
-            target[key] = value;
         }
     }
 
@@ -145,6 +140,7 @@ internal sealed partial class Elbv2Api
         {
             var key = change.Get("Key") ?? throw Elbv2Errors.Missing("Key");
             var value = change.Get("Value") ?? string.Empty;
+            Elbv2Rules.Attribute(key, value);
             if (!validators.TryGetValue(key, out var valid))
             {
                 throw Elbv2Errors.Validation($"{kind} attribute key '{key}' is not recognized");
@@ -152,7 +148,7 @@ internal sealed partial class Elbv2Api
 
             if (!valid(value))
             {
-                throw Elbv2Errors.InvalidConfiguration($"{kind} attribute value '{value}' is not valid for key '{key}'");
+                throw Elbv2Errors.InvalidConfiguration($"{kind} attribute value '{AwsText.Echo(value)}' is not valid for key '{key}'");
             }
 
             changed[key] = value;
@@ -171,10 +167,5 @@ internal sealed partial class Elbv2Api
     private static Func<string, bool> IsInt(int min, int max) =>
         v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= min && i <= max;
 
-    private static Func<string, bool> Any => _ => true;
-
     private string Arn(string resource) => $"arn:aws:elasticloadbalancing:{_state.Region}:{CloudState.AccountId}:{resource}";
-
-    [GeneratedRegex("^[a-zA-Z0-9-]+$")]
-    private static partial Regex NamePattern();
 }

@@ -6,7 +6,8 @@ using AlbBuilder.LocalCloud.Elbv2;
 using AlbBuilder.LocalCloud.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
@@ -18,8 +19,6 @@ namespace AlbBuilder.LocalCloud.Protocol;
 /// </summary>
 internal sealed partial class ControlPlaneServer : IAsyncDisposable
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     private readonly WebApplication _app;
     private readonly Ec2Api _ec2;
     private readonly Elbv2Api _elbv2;
@@ -62,7 +61,7 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
         (int Port, Func<HttpContext, Task<bool>> LocalRoutes) endpoint,
         CancellationToken cancellationToken)
     {
-        var app = LoopbackWebHost.Create(endpoint.Port, loggerFactory);
+        var app = LoopbackWebHost.Create(endpoint.Port, loggerFactory, services => services.Configure<KestrelServerOptions>(RequestReader.ConfigureKestrel));
         var server = new ControlPlaneServer(app, ec2, elbv2, faults, calls, timeProvider, verifier, loggerFactory.CreateLogger<ControlPlaneServer>());
         app.Run(async context =>
         {
@@ -95,45 +94,23 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
     {
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (AwsServiceError tooLarge)
-        {
-            await WriteAsync(context, tooLarge.HttpStatus, ResponseWriter.Error(AwsService.Ec2, tooLarge, requestId), requestId, AwsService.Ec2).ConfigureAwait(false);
-            return;
-        }
-
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var (key, value) in QueryHelpers.ParseQuery(request.QueryString.Value))
-        {
-            values.Add(new(key, value.ToString()));
-        }
-
-        if (HttpMethods.IsPost(request.Method) && body.Length > 0)
-        {
-            foreach (var (key, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
-            {
-                values.Add(new(key, value.ToString()));
-            }
-        }
-
-        var parameters = new QueryParameters(values);
         var authorization = SigV4Authorization.TryParse(request.Headers.Authorization.ToString());
-        var service = authorization?.Service switch
-        {
-            "ec2" => AwsService.Ec2,
-            "elasticloadbalancing" => AwsService.ElasticLoadBalancingV2,
-            _ => parameters.Get("Version") == "2015-12-01" || Elbv2Api.Operations.Contains(parameters.Get("Action") ?? string.Empty)
-                ? AwsService.ElasticLoadBalancingV2
-                : AwsService.Ec2,
-        };
-
+        var values = RequestReader.Pairs(request.QueryString.Value);
+        var service = RequestReader.ServiceOf(authorization, values);
         try
         {
+            RequestReader.CheckEnvelope(request);
+            var (body, tooLarge) = await RequestReader.ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            values.AddRange(RequestReader.FormPairs(request, body));
+            service = RequestReader.ServiceOf(authorization, values);
+            if (tooLarge)
+            {
+                throw new AwsServiceError("RequestEntityTooLarge", "The request body is too large.", 413);
+            }
+
             _verifier?.Verify(request, body, service);
+
+            var parameters = new QueryParameters(values, service == AwsService.Ec2 ? Ec2Errors.InvalidParameterValue : Elbv2Errors.Validation);
 
             var action = parameters.Get("Action");
             if (string.IsNullOrEmpty(action))
@@ -141,8 +118,12 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
                 throw new AwsServiceError("MissingAction", "The request must contain the parameter Action");
             }
 
+            RequestReader.CheckVersion(service, action, parameters.Get("Version"));
+            // The fault's delay is on the clock before the call is counted: a test that waits for the count and then
+            // advances a fake clock must not advance it before the delay exists.
+            var fault = ApplyFaultAsync(service, action, context.RequestAborted);
             _calls.Record(service, action);
-            await ApplyFaultAsync(service, action, context.RequestAborted).ConfigureAwait(false);
+            await fault.ConfigureAwait(false);
             var document = service == AwsService.Ec2
                 ? ResponseWriter.Ec2Success(action, requestId, _ec2.Handle(action, parameters))
                 : ResponseWriter.Elbv2Success(action, requestId, _elbv2.Handle(action, parameters));
@@ -164,23 +145,6 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
             var error = new AwsServiceError(service == AwsService.Ec2 ? "InternalError" : "InternalFailure", "LocalCloud failed: " + ex.Message, 500);
             await WriteAsync(context, 500, ResponseWriter.Error(service, error, requestId), requestId, service).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                throw new AwsServiceError("RequestEntityTooLarge", "The request body is too large.", 413);
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private async Task ApplyFaultAsync(AwsService service, string action, CancellationToken cancellationToken)
@@ -214,11 +178,11 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext context, int status, XDocument document, string requestId, AwsService service)
     {
+        var (wireStatus, text) = ResponseWriter.Render(document, status, service, requestId);
         var response = context.Response;
-        response.StatusCode = status;
+        response.StatusCode = wireStatus;
         response.ContentType = "text/xml;charset=UTF-8";
         response.Headers[service == AwsService.Ec2 ? "x-amz-request-id" : "x-amzn-RequestId"] = new StringValues(requestId);
-        var text = document.Declaration + document.ToString(SaveOptions.DisableFormatting);
         await response.WriteAsync(text, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 
 namespace AlbBuilder.LocalCloud.Protocol;
@@ -49,4 +50,24 @@ internal static class ResponseWriter
             new XElement("RequestId", requestId));
         return Xml.Namespaced(root, Elbv2Namespace);
     }
+
+    /// <summary>
+    /// The wire text of a document. The last line of defence: validation keeps characters XML cannot carry out of
+    /// the state and error messages escape them, but should a document still fail to serialise, the answer is an
+    /// AWS-shaped <c>InternalError</c> (EC2) / <c>InternalFailure</c> (ELBv2) with 500, never a broken or empty body.
+    /// </summary>
+    public static (int Status, string Text) Render(XDocument document, int status, AwsService service, string requestId)
+    {
+        try
+        {
+            return (status, Text(document));
+        }
+        catch (Exception ex) when (ex is ArgumentException or XmlException)
+        {
+            var error = new AwsServiceError(service == AwsService.Ec2 ? "InternalError" : "InternalFailure", "LocalCloud could not serialise its answer.", 500);
+            return (500, Text(Error(service, error, requestId)));
+        }
+    }
+
+    private static string Text(XDocument document) => document.Declaration + document.ToString(SaveOptions.DisableFormatting);
 }

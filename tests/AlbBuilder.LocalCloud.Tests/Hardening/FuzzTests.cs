@@ -61,8 +61,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"seed {Seed}: {Requests} requests in {elapsed.TotalSeconds:F1} s; managed {managedStart / 1_000_000} → {managedBefore / 1_000_000} (half) → {managedAfter / 1_000_000} MB, RSS {rssStart / 1_000_000} → {rssBefore / 1_000_000} (half) → {rssAfter / 1_000_000} MB");
         foreach (var kind in failures.GroupBy(f => f.Kind))
         {
-            var fixedElsewhere = FuzzCases.KindsFixedElsewhere.Contains(kind.Key) ? " (fixed on the harden-a branch)" : string.Empty;
-            output.WriteLine($"kind {kind.Key}{fixedElsewhere}: {kind.Count()} failures, e.g. {kind.First().What}");
+            output.WriteLine($"kind {kind.Key}: {kind.Count()} failures, e.g. {kind.First().What}");
         }
 
         await AssertLabRunsAsync(cloud);

@@ -69,7 +69,7 @@ public sealed class TeardownHazardTests
         var foreignGroup = (await rig.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
         {
             GroupName = "someone-elses-sg",
-            Description = "not the lab's",
+            Description = "not the lab (foreign)", // AWS allows no apostrophe in a group description
             VpcId = vpc,
             TagSpecifications = [new TagSpecification { ResourceType = "security-group", Tags = [new Tag("Name", $"{Lab}-alb-sg"), new Tag("albbuilder:lab", Lab)] }],
         })).GroupId;
