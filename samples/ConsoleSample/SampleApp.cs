@@ -13,11 +13,20 @@ public static class SampleApp
     /// <param name="console">Where everything is written.</param>
     /// <param name="cancellationToken">Ctrl+C: cancels the command (a starting lab rolls back).</param>
     /// <returns>0 success, 1 failure, 2 bad arguments, 130 cancelled.</returns>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, CancellationToken.None, cancellationToken);
+
+    /// <summary>Parses <paramref name="args"/> and runs the command, with a second cancellation for a starting lab.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where everything is written.</param>
+    /// <param name="abandonRollback">The second Ctrl+C: a starting lab stops its rollback (<see cref="IAlbLab.AbandonRollback"/>).</param>
+    /// <param name="cancellationToken">The first Ctrl+C: cancels the command (a starting lab rolls back).</param>
+    /// <returns>0 success, 1 failure, 2 bad arguments, 130 cancelled.</returns>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken abandonRollback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = BuildCommandLine(console);
+        var root = BuildCommandLine(console, abandonRollback);
         var parsed = root.Parse(args);
         using var writer = new ConsoleTextWriter(console);
         if (parsed.Errors.Count > 0)
@@ -37,10 +46,10 @@ public static class SampleApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);
     }
 
-    private static RootCommand BuildCommandLine(IAnsiConsole console)
+    private static RootCommand BuildCommandLine(IAnsiConsole console, CancellationToken abandonRollback)
     {
         var options = new SampleOptions();
-        var runner = new CommandRunner(console, options);
+        var runner = new CommandRunner(console, options, abandonRollback);
         var root = new RootCommand(
             "AlbBuilder console sample: an Application Load Balancer lab, end to end.\n" +
             "With no command it runs `demo` on LocalCloud, an emulator inside this process (no AWS account; nothing leaves 127.0.0.1).\n" +

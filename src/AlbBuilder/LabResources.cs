@@ -25,6 +25,36 @@ public sealed record LabResources(
     string? LoadBalancerDnsName,
     string? ListenerArn)
 {
+    /// <summary>The unique id of this lab instance (the <c>albbuilder:lab-id</c> tag).</summary>
+    public string? LabId { get; } = LabId;
+
+    /// <summary>The VPC.</summary>
+    public string? VpcId { get; } = VpcId;
+
+    /// <summary>One subnet per Availability Zone used by the load balancer and instances.</summary>
+    public IReadOnlyList<string> SubnetIds { get; } = SubnetIds;
+
+    /// <summary>The load balancer's security group.</summary>
+    public string? LoadBalancerSecurityGroupId { get; } = LoadBalancerSecurityGroupId;
+
+    /// <summary>The instances' security group.</summary>
+    public string? InstanceSecurityGroupId { get; } = InstanceSecurityGroupId;
+
+    /// <summary>The instances, in Name-tag order (<c>&lt;lab&gt;-1</c> first).</summary>
+    public IReadOnlyList<string> InstanceIds { get; } = InstanceIds;
+
+    /// <summary>The target group.</summary>
+    public string? TargetGroupArn { get; } = TargetGroupArn;
+
+    /// <summary>The load balancer.</summary>
+    public string? LoadBalancerArn { get; } = LoadBalancerArn;
+
+    /// <summary>The load balancer's DNS name.</summary>
+    public string? LoadBalancerDnsName { get; } = LoadBalancerDnsName;
+
+    /// <summary>The HTTP listener.</summary>
+    public string? ListenerArn { get; } = ListenerArn;
+
     /// <summary>No resources.</summary>
     public static LabResources None { get; } = new(null, null, [], null, null, [], null, null, null, null);
 

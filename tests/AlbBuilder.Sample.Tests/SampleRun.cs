@@ -9,7 +9,7 @@ internal sealed record SampleRun(int ExitCode, string Output)
     /// <summary>LocalCloud without latency, and a lab clock 100× real time (its 5 s polls take 50 ms).</summary>
     public static readonly string[] Fast = ["--instant", "--speed", "100"];
 
-    public static async Task<SampleRun> RunAsync(string[] args, CancellationToken cancellationToken = default, Action<string>? onWrite = null)
+    public static async Task<SampleRun> RunAsync(string[] args, CancellationToken cancellationToken = default, Action<string>? onWrite = null, CancellationToken abandonRollback = default)
     {
         var writer = new ObservedStringWriter(onWrite);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -20,7 +20,7 @@ internal sealed record SampleRun(int ExitCode, string Output)
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 240;
-        var exitCode = await SampleApp.RunAsync(args, console, cancellationToken);
+        var exitCode = await SampleApp.RunAsync(args, console, abandonRollback, cancellationToken);
         return new SampleRun(exitCode, writer.ToString());
     }
 

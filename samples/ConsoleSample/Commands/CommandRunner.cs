@@ -6,7 +6,10 @@ using Spectre.Console;
 namespace AlbBuilder.Sample.Commands;
 
 /// <summary>What every lab command shares: validate, confirm (AWS), open the cloud, run, report errors as exit codes.</summary>
-internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
+/// <param name="console">Where everything is written.</param>
+/// <param name="options">The sample's options.</param>
+/// <param name="abandonRollback">The second Ctrl+C: a starting lab abandons its rollback.</param>
+internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options, CancellationToken abandonRollback = default)
 {
     /// <summary>Whether a command creates resources, and so needs a confirmation with a cost estimate on AWS.</summary>
     public enum Creates
@@ -67,8 +70,16 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options)
                 _ => await LocalLabCloud.StartAsync(cloudSettings.Speed, cloudSettings.Instant, cancellationToken),
             };
             console.MarkupLine($"[grey]Cloud: {Markup.Escape(cloud.Description)}[/]");
-            await using var session = new LabSession(console, cloud, labSettings, cancellationToken);
-            return await body(session);
+            await using var session = new LabSession(console, cloud, labSettings, cancellationToken, abandonRollback);
+            try
+            {
+                return await body(session);
+            }
+            catch (Exception) when (session.AbandonedRollback is { } left)
+            {
+                SweepCommand.PrintLeftovers(console, cloudSettings, labSettings, left);
+                return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Failure;
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -9,14 +9,16 @@ internal sealed class LabSession : IAsyncDisposable
 {
     private readonly IAnsiConsole _console;
     private readonly CancellationToken _cancellationToken;
+    private readonly CancellationToken _abandonRollback;
     private bool _keepOnExit;
 
-    public LabSession(IAnsiConsole console, ILabCloud cloud, LabSettings settings, CancellationToken cancellationToken)
+    public LabSession(IAnsiConsole console, ILabCloud cloud, LabSettings settings, CancellationToken cancellationToken, CancellationToken abandonRollback = default)
     {
         _console = console;
         Cloud = cloud;
         Settings = settings;
         _cancellationToken = cancellationToken;
+        _abandonRollback = abandonRollback;
         Lab = BuildLab(cloud, settings.Name, settings);
     }
 
@@ -30,6 +32,9 @@ internal sealed class LabSession : IAsyncDisposable
 
     public CancellationToken CancellationToken => _cancellationToken;
 
+    /// <summary>What a start left behind when its rollback was abandoned (the second Ctrl+C); null otherwise.</summary>
+    public LabResourceSet? AbandonedRollback { get; private set; }
+
     /// <summary>The last status read, to name the backends after their instances.</summary>
     public LabStatus? LastStatus { get; private set; }
 
@@ -39,11 +44,31 @@ internal sealed class LabSession : IAsyncDisposable
 
     public static IAlbLab BuildLab(ILabCloud cloud, string name, LabSettings settings) => cloud.Configure(Describe(name, settings)).Build();
 
-    /// <summary>Creates the lab with live progress. Cancelling rolls back what was created (the lab does it).</summary>
+    /// <summary>
+    /// Creates the lab with live progress. Cancelling rolls back what was created (the lab does it); the second
+    /// cancellation abandons that rollback, and the rest is kept (not torn down on dispose) for a later sweep.
+    /// </summary>
     public async Task StartAsync()
     {
         _console.Write(new Rule($"[bold]up[/] — lab [bold]{Markup.Escape(Lab.Name)}[/]").LeftJustified());
-        await LabProgressView.RunAsync(_console, "Starting the lab…", p => Lab.StartAsync(p, _cancellationToken));
+        using var abandon = _abandonRollback.Register(Lab.AbandonRollback);
+        try
+        {
+            await LabProgressView.RunAsync(_console, "Starting the lab…", p => Lab.StartAsync(p, _cancellationToken));
+        }
+        catch (Exception ex) when (_abandonRollback.IsCancellationRequested && (ex as AlbLabException ?? ex.InnerException as AlbLabException) is { } failure)
+        {
+            // Nothing left means the rollback had finished anyway: an ordinary cancellation.
+            var left = failure.Created.Except(failure.Removed);
+            if (!left.IsEmpty)
+            {
+                AbandonedRollback = left;
+                KeepLab();
+            }
+
+            throw;
+        }
+
         var url = Lab.Url is { } awsUrl && Cloud is EndpointLabCloud server ? await server.ResolveAsync(awsUrl, _cancellationToken) ?? awsUrl : Lab.Url;
         _console.MarkupLine($"Load balancer URL: [link]{Markup.Escape(url?.ToString() ?? "-")}[/]");
     }

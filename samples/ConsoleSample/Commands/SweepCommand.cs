@@ -48,6 +48,48 @@ internal static class SweepCommand
         return command;
     }
 
+    /// <summary>The <c>sweep</c> command line for the same cloud: the same <c>--aws</c>, <c>--region</c> and <c>--profile</c>, or <c>--endpoint</c>.</summary>
+    public static string CommandLine(CloudSettings cloud)
+    {
+        var line = "sweep";
+        if (!cloud.Aws && cloud.Endpoint is { } endpoint)
+        {
+            line += $" --endpoint {endpoint}";
+        }
+
+        if (cloud.Aws)
+        {
+            line += " --aws";
+            line += cloud.Region is null ? string.Empty : $" --region {cloud.Region}";
+            line += cloud.Profile is null ? string.Empty : $" --profile {cloud.Profile}";
+        }
+
+        return line;
+    }
+
+    /// <summary>After a second Ctrl+C abandoned a start's rollback: what is left, and how it goes away.</summary>
+    public static void PrintLeftovers(IAnsiConsole console, CloudSettings cloud, LabSettings lab, LabResourceSet left)
+    {
+        console.MarkupLine($"[yellow]Rollback abandoned[/] (second Ctrl+C). Left behind, tagged albbuilder:lab={Markup.Escape(lab.Name)}: {Markup.Escape(string.Join(", ", left))}");
+        var sweep = CommandLine(cloud);
+        if (!cloud.Aws && cloud.Endpoint is not null)
+        {
+            // A LocalCloud server outlives this process: remove them now.
+            console.MarkupLine($"Remove them with: [bold]{Markup.Escape(sweep.Replace("sweep", $"down --name {lab.Name}", StringComparison.Ordinal))}[/]");
+            return;
+        }
+
+        if (!cloud.Aws)
+        {
+            console.MarkupLine($"LocalCloud runs inside this process: its state, these resources included, ends with it, so there is nothing to [bold]{Markup.Escape(sweep)}[/].");
+            return;
+        }
+
+        var ttl = lab.TimeToLive.TotalHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        console.MarkupLine($"They expire {ttl} h after the start (albbuilder:expires-at). Remove them then with: [bold]{Markup.Escape(sweep)}[/]");
+        console.MarkupLine($"or now with: [bold]{Markup.Escape(sweep.Replace("sweep", $"down --name {lab.Name}", StringComparison.Ordinal))}[/]");
+    }
+
     /// <summary>Destroys the expired labs; returns their names, or null when the user declined.</summary>
     private static async Task<IReadOnlyList<string>?> SweepAsync(LabSession session, CloudSettings cloudSettings)
     {

@@ -5,8 +5,11 @@ namespace AlbBuilder;
 /// <param name="Id">Its id or ARN.</param>
 public sealed record LabResource(LabResourceKind Kind, string Id)
 {
+    /// <summary>What the resource is.</summary>
+    public LabResourceKind Kind { get; } = Kind;
+
     /// <summary>The id or ARN.</summary>
-    public string Id { get; init; } = !string.IsNullOrEmpty(Id) ? Id : throw new ArgumentException("A lab resource needs an id.", nameof(Id));
+    public string Id { get; } = !string.IsNullOrEmpty(Id) ? Id : throw new ArgumentException("A lab resource needs an id.", nameof(Id));
 
     /// <summary>The resource in words, e.g. <c>target group arn:aws:…</c>: the one wording used by messages and events.</summary>
     /// <returns>The kind in words, a space, the id.</returns>

@@ -9,6 +9,18 @@ namespace AlbBuilder;
 /// <param name="ResourceIds">The ids and ARNs of its resources still there (instances not terminated).</param>
 public sealed record LabSummary(string Name, string? LabId, DateTimeOffset? ExpiresAt, IReadOnlyList<string> ResourceIds)
 {
+    /// <summary>The lab's name (the <c>albbuilder:lab</c> tag).</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The lab id (the <c>albbuilder:lab-id</c> tag), if any resource carries one.</summary>
+    public string? LabId { get; } = LabId;
+
+    /// <summary>The earliest <c>albbuilder:expires-at</c> among its resources, if any.</summary>
+    public DateTimeOffset? ExpiresAt { get; } = ExpiresAt;
+
+    /// <summary>The ids and ARNs of its resources still there (instances not terminated).</summary>
+    public IReadOnlyList<string> ResourceIds { get; } = ResourceIds;
+
     /// <summary>Whether the lab's time to live has passed at <paramref name="now"/>; false when it has no expiry.</summary>
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> when the lab has expired.</returns>

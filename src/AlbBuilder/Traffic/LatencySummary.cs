@@ -13,6 +13,21 @@ namespace AlbBuilder;
 /// <param name="Max">The slowest.</param>
 public sealed record LatencySummary(int Count, TimeSpan P50, TimeSpan P90, TimeSpan P99, TimeSpan Max)
 {
+    /// <summary>How many latencies were summarised.</summary>
+    public int Count { get; } = Count;
+
+    /// <summary>The median.</summary>
+    public TimeSpan P50 { get; } = P50;
+
+    /// <summary>The 90th percentile.</summary>
+    public TimeSpan P90 { get; } = P90;
+
+    /// <summary>The 99th percentile.</summary>
+    public TimeSpan P99 { get; } = P99;
+
+    /// <summary>The slowest.</summary>
+    public TimeSpan Max { get; } = Max;
+
     /// <summary>The summary of no latencies.</summary>
     public static LatencySummary Empty { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 

@@ -9,6 +9,18 @@ namespace AlbBuilder.Waiters;
 /// <param name="Description">The service's human-readable explanation, if any.</param>
 public sealed record ObservedState(string Id, string State, string? Reason = null, string? Description = null)
 {
+    /// <summary>The resource's id, for example <c>i-0abc</c>, a load balancer name or <c>i-0abc:80</c> for a target.</summary>
+    public string Id { get; } = Id;
+
+    /// <summary>The state the service reported, for example <c>running</c>, <c>provisioning</c> or <c>unhealthy</c>; an error code when the call failed.</summary>
+    public string State { get; } = State;
+
+    /// <summary>The service's reason code, if any, for example <c>Target.Timeout</c>.</summary>
+    public string? Reason { get; } = Reason;
+
+    /// <summary>The service's human-readable explanation, if any.</summary>
+    public string? Description { get; } = Description;
+
     /// <summary>Formats the state as <c>id: state (reason: description)</c>.</summary>
     /// <returns>The formatted state.</returns>
     public override string ToString()

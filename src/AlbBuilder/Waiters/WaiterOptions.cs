@@ -34,9 +34,9 @@ public sealed record WaiterOptions
     /// <summary>Gets the source of jitter; tests pin it to make the schedule deterministic.</summary>
     internal Random? Random { get; init; }
 
-    /// <summary>Checks every value and reports all problems at once.</summary>
+    /// <summary>Checks every value and reports all problems at once; every waiter calls it before its first attempt.</summary>
     /// <exception cref="ArgumentException">One or more values are out of range; the message lists each one with its value.</exception>
-    public void Validate()
+    internal void Validate()
     {
         var problems = new List<string>();
         if (MinDelay is { } min && (min <= TimeSpan.Zero || min > Longest))

@@ -25,9 +25,9 @@ public sealed class LabStateTypesTests
         var instance = new InstanceStatus("i-1", "demo-1", InstanceStateName.Running, null, null, null, TargetHealthStateEnum.Healthy, null, null);
 
         Assert.True(new LabStatus(DateTimeOffset.UnixEpoch, LoadBalancerStateEnum.Active, null, [instance]).IsServing);
-        Assert.True(new LabStatus(DateTimeOffset.UnixEpoch, "active", null, [instance with { TargetState = "healthy" }]).IsServing);
+        Assert.True(new LabStatus(DateTimeOffset.UnixEpoch, "active", null, [new InstanceStatus("i-1", "demo-1", InstanceStateName.Running, null, null, null, "healthy", null, null)]).IsServing);
         Assert.False(new LabStatus(DateTimeOffset.UnixEpoch, LoadBalancerStateEnum.Active_impaired, null, [instance]).IsServing);
-        Assert.False(new LabStatus(DateTimeOffset.UnixEpoch, LoadBalancerStateEnum.Active, null, [instance with { TargetState = TargetHealthStateEnum.Draining }]).IsServing);
+        Assert.False(new LabStatus(DateTimeOffset.UnixEpoch, LoadBalancerStateEnum.Active, null, [new InstanceStatus("i-1", "demo-1", InstanceStateName.Running, null, null, null, TargetHealthStateEnum.Draining, null, null)]).IsServing);
         Assert.False(new LabStatus(DateTimeOffset.UnixEpoch, null, null, [instance]).IsServing);
     }
 
@@ -62,7 +62,7 @@ public sealed class LabStateTypesTests
                 new TargetHealthDescription { Target = new TargetDescription { Id = "i-2" }, TargetHealth = new TargetHealth { State = new TargetHealthStateEnum("warming") } },
             ],
         });
-        var resources = LabResources.None with { LoadBalancerArn = "arn:lb", TargetGroupArn = "arn:tg", InstanceIds = ["i-1", "i-2", "i-3"] };
+        var resources = new LabResources(null, null, [], null, null, ["i-1", "i-2", "i-3"], "arn:tg", "arn:lb", null, null);
 
         var status = await LabStatusReader.ReadAsync(ec2, elb, resources, new FakeTimeProvider(), CancellationToken.None);
 

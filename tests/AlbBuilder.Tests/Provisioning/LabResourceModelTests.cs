@@ -95,13 +95,17 @@ public sealed class LabResourceModelTests
     [Fact]
     public void LabResources_All_DerivesTheModelFromTheRecord()
     {
-        var resources = LabResources.None with
-        {
-            LoadBalancerSecurityGroupId = "sg-1",
-            TargetGroupArn = "arn:tg",
-            InstanceIds = ["i-1", "i-2"],
-            ListenerArn = "arn:l",
-        };
+        var resources = new LabResources(
+            LabId: null,
+            VpcId: null,
+            SubnetIds: [],
+            LoadBalancerSecurityGroupId: "sg-1",
+            InstanceSecurityGroupId: null,
+            InstanceIds: ["i-1", "i-2"],
+            TargetGroupArn: "arn:tg",
+            LoadBalancerArn: null,
+            LoadBalancerDnsName: null,
+            ListenerArn: "arn:l");
 
         Assert.Equal(
             [Group, TargetGroup, Instance, new LabResource(LabResourceKind.Instance, "i-2"), new LabResource(LabResourceKind.Listener, "arn:l")],
@@ -112,7 +116,7 @@ public sealed class LabResourceModelTests
     [Fact]
     public void LabResources_ToString_PrintsTheListsItems()
     {
-        var resources = LabResources.None with { LabId = "abc", SubnetIds = ["subnet-a", "subnet-b"], InstanceIds = ["i-1"] };
+        var resources = new LabResources("abc", null, ["subnet-a", "subnet-b"], null, null, ["i-1"], null, null, null, null);
 
         var text = resources.ToString();
 

@@ -153,7 +153,7 @@ public sealed class LabTrafficTests
         var lab = Substitute.For<IAlbLab>();
         lab.Name.Returns("demo");
         lab.Url.Returns(url);
-        lab.Resources.Returns(LabResources.None with { InstanceIds = ["i-1", "i-2"], TargetGroupArn = TargetGroupArn });
+        lab.Resources.Returns(new LabResources(null, null, [], null, null, ["i-1", "i-2"], TargetGroupArn, null, null, null));
         return lab;
     }
 
