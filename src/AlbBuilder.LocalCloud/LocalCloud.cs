@@ -49,7 +49,7 @@ public sealed class LocalCloud : IAsyncDisposable
         LatencyProfile = options.LatencyProfile;
         _scheduler = new LifeCycleScheduler(options.TimeProvider, loggerFactory.CreateLogger<LifeCycleScheduler>());
         _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler);
-        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory);
+        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.ConfigureInstance);
         _state.Changed = _dataPlane.Signal;
         TimeProvider = options.TimeProvider;
         _sharedEc2 = new Lazy<IAmazonEC2>(CreateEc2Client);
