@@ -45,6 +45,10 @@ internal sealed class LabSession : IAsyncDisposable
         _console.Write(new Rule($"[bold]up[/] — lab [bold]{Markup.Escape(Lab.Name)}[/]").LeftJustified());
         await LabProgressView.RunAsync(_console, "Starting the lab…", p => Lab.StartAsync(p, _cancellationToken));
         _console.MarkupLine($"Load balancer URL: [link]{Markup.Escape(Lab.Url?.ToString() ?? "-")}[/]");
+        if (Cloud.IsLocal)
+        {
+            LocalNote.PrintUserData(_console);
+        }
     }
 
     /// <summary>Finds a lab started earlier (by another run, on AWS) by its ownership tags.</summary>
