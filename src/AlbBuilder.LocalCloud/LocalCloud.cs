@@ -50,7 +50,7 @@ public sealed class LocalCloud : IAsyncDisposable
         LatencyProfile = options.LatencyProfile;
         _scheduler = new LifeCycleScheduler(options.TimeProvider, loggerFactory.CreateLogger<LifeCycleScheduler>());
         _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler) { Quotas = new(options.OnDemandVcpuLimit, options.RulesPerSecurityGroupLimit) };
-        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.PublishDataPlane);
+        _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.PublishDataPlane, options.ConfigureInstance);
         _state.Changed = _dataPlane.Signal;
         TimeProvider = options.TimeProvider;
         _sharedEc2 = new Lazy<IAmazonEC2>(CreateEc2Client);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace AlbBuilder.LocalCloud;
@@ -50,4 +51,17 @@ public sealed class LocalCloudOptions
     /// <value>The default value is <see langword="false"/> (free loopback ports only; reach them through
     /// <see cref="LocalCloud.CreateHttpMessageHandler"/>), so tests running side by side never compete for port 80.</value>
     public bool PublishDataPlane { get; set; }
+
+    // Fidelity (user data, issue 12): LocalCloud never runs user data; this gives instances their own behaviour.
+
+    /// <summary>
+    /// Gets or sets what each instance's web server does before the seed page: LocalCloud does not run user data, so
+    /// every instance serves the seed's page (<c>/</c> and <c>/index.html</c>, 404 elsewhere) unless this adds to its
+    /// ASP.NET Core request pipeline, for example a <c>/health</c> endpoint that fails:
+    /// <c>(instance, app) =&gt; app.Map("/health", h =&gt; h.Run(c =&gt; { c.Response.StatusCode = 503; return Task.CompletedTask; }))</c>.
+    /// Requests the pipeline does not answer fall through to the seed page. Called once per start of an instance's
+    /// web server (again after a stop and start), on the data plane's thread: keep it quick.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (the seed page only).</value>
+    public Action<LocalInstanceInfo, IApplicationBuilder>? ConfigureInstance { get; set; }
 }

@@ -71,6 +71,10 @@ internal sealed class LabSession : IAsyncDisposable
 
         var url = Lab.Url is { } awsUrl && Cloud is EndpointLabCloud server ? await server.ResolveAsync(awsUrl, _cancellationToken) ?? awsUrl : Lab.Url;
         _console.MarkupLine($"Load balancer URL: [link]{Markup.Escape(url?.ToString() ?? "-")}[/]");
+        if (Cloud.IsLocal)
+        {
+            LocalNote.PrintUserData(_console);
+        }
     }
 
     /// <summary>Finds a lab started earlier (by another run, on AWS) by its ownership tags.</summary>

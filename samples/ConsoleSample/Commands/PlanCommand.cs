@@ -23,13 +23,14 @@ internal static class PlanCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = options.ReadLab(result);
+            var region = result.GetValue(options.Region);
             var quiet = result.GetValue(json) || result.GetValue(markdown);
             LabPlan plan;
             try
             {
                 plan = quiet
-                    ? await LabPlanner.RecordAsync(settings, cancellationToken)
-                    : await console.Status().StartAsync("Recording the lab's calls on LocalCloud…", _ => LabPlanner.RecordAsync(settings, cancellationToken));
+                    ? await LabPlanner.RecordAsync(settings, region, cancellationToken)
+                    : await console.Status().StartAsync("Recording the lab's calls on LocalCloud…", _ => LabPlanner.RecordAsync(settings, region, cancellationToken));
             }
             catch (AlbLabValidationException ex)
             {

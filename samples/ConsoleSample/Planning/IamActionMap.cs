@@ -8,13 +8,16 @@ namespace AlbBuilder.Sample.Planning;
 /// need more than their own action, depending on what they carry: tags at creation (EC2 checks <c>ec2:CreateTags</c>,
 /// ELBv2 checks <c>elasticloadbalancing:AddTags</c>), a <c>resolve:ssm:</c> image (EC2 reads the parameter with the
 /// caller's <c>ssm:GetParameters</c>), an instance profile (<c>iam:PassRole</c>), and the first load balancer in an
-/// account (ELBv2 creates its service-linked role).
+/// account (ELBv2 creates its service-linked role). Tags on a new security-group rule (AuthorizeSecurityGroupIngress with
+/// <c>TagSpecifications</c>) need <c>ec2:CreateTags</c> like any EC2 tag-on-create. ARNs are in the region's partition.
 /// </summary>
 internal static class IamActionMap
 {
     private const string ResolveSsm = "resolve:ssm:";
 
-    public static IReadOnlyList<IamPermission> Map(IEnumerable<RecordedOperation> operations)
+    /// <param name="operations">The recorded calls.</param>
+    /// <param name="partition">The ARN partition of the region the policy is for (<see cref="IamPartition.Of"/>).</param>
+    public static IReadOnlyList<IamPermission> Map(IEnumerable<RecordedOperation> operations, string partition = IamPartition.Commercial)
     {
         var permissions = new SortedDictionary<(string Action, string Resource), SortedSet<string>>();
 
@@ -42,7 +45,7 @@ internal static class IamActionMap
                     if (run.ImageId is { } image && image.StartsWith(ResolveSsm, StringComparison.Ordinal))
                     {
                         var parameter = image[ResolveSsm.Length..].Split(':')[0];
-                        Need("ssm:GetParameters", $"{call.Operation} (ImageId {image})", $"arn:aws:ssm:*::parameter{parameter}");
+                        Need("ssm:GetParameters", $"{call.Operation} (ImageId {image})", $"arn:{partition}:ssm:*::parameter{parameter}");
                     }
 
                     if (run.IamInstanceProfile is not null)
@@ -52,6 +55,7 @@ internal static class IamActionMap
 
                     break;
                 case CreateSecurityGroupRequest { TagSpecifications.Count: > 0 }:
+                case AuthorizeSecurityGroupIngressRequest { TagSpecifications.Count: > 0 }:
                     Need("ec2:CreateTags", $"{call.Operation} (TagSpecifications)");
                     break;
                 case ElbModel.CreateLoadBalancerRequest create:

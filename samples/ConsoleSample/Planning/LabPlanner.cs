@@ -10,7 +10,10 @@ namespace AlbBuilder.Sample.Planning;
 /// </summary>
 internal static class LabPlanner
 {
-    public static async Task<LabPlan> RecordAsync(LabSettings settings, CancellationToken cancellationToken)
+    /// <param name="settings">The lab to record.</param>
+    /// <param name="region">The region the policy is for: its partition goes into the ARNs (null: <c>aws</c>).</param>
+    /// <param name="cancellationToken">Cancels the recording.</param>
+    public static async Task<LabPlan> RecordAsync(LabSettings settings, string? region, CancellationToken cancellationToken)
     {
         await using var cloud = await LocalLabCloud.StartAsync(speed: 1, instant: true, cancellationToken);
         var recorder = new OperationRecorder();
@@ -41,7 +44,7 @@ internal static class LabPlanner
             await lab.DestroyAsync(null, cancellationToken);
         }
 
-        var permissions = IamActionMap.Map(recorder.Operations);
+        var permissions = IamActionMap.Map(recorder.Operations, IamPartition.Of(region));
         return new LabPlan(recorder.Operations, permissions, IamPolicy.ToJson(permissions));
     }
 }

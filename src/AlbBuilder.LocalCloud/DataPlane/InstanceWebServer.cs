@@ -11,7 +11,8 @@ namespace AlbBuilder.LocalCloud.DataPlane;
 /// The web server of one emulated instance: what the seed's user data (httpd + an index page) serves,
 /// on 127.0.0.1. <c>/</c> and <c>/index.html</c> answer <c>&lt;h1&gt;Hello World from {private DNS name}&lt;/h1&gt;</c>;
 /// other paths 404 as Apache does for a missing file. Stopping it makes its port refuse connections;
-/// a restarted instance starts a new server on the same port.
+/// a restarted instance starts a new server on the same port. LocalCloud does not run user data: a test gives an
+/// instance its own behaviour with <see cref="LocalCloudOptions.ConfigureInstance"/>, which this pipeline runs first.
 /// </summary>
 internal sealed class InstanceWebServer : IAsyncDisposable
 {
@@ -19,6 +20,8 @@ internal sealed class InstanceWebServer : IAsyncDisposable
     public const int PublicHttpPort = 80;
 
     private const string HealthCheckerAgentPrefix = "ELB-HealthChecker/";
+
+    private static readonly object CountedKey = new();
 
     private const string NotFoundPage =
         "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n"
@@ -74,24 +77,25 @@ internal sealed class InstanceWebServer : IAsyncDisposable
     /// <exception cref="IOException">The port is in use.</exception>
     public static Task<InstanceWebServer> StartAsync(
         string privateDnsName, int? port = null, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
-        StartAsync(privateDnsName, port, null, loggerFactory, cancellationToken);
+        StartAsync(privateDnsName, port, null, loggerFactory, configure: null, cancellationToken);
 
     /// <summary>Starts a server on 127.0.0.1 and, when it can be bound, also on the instance's public address, port 80.</summary>
     /// <param name="privateDnsName">The instance's private DNS name, shown on the page.</param>
-    /// <param name="port">The loopback port to bind, or <see langword="null"/> for a free one.</param>
+    /// <param name="port">The loopback port to bind (a restarted instance passes its old port), or <see langword="null"/> for a free one.</param>
     /// <param name="publicBinding">The public address and who may connect to it (its security groups), or <see langword="null"/>.</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/> for none.</param>
+    /// <param name="configure">The instance's own behaviour (LocalCloud does not run user data), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server; <see cref="PublicAddress"/> is null when the public address could not be bound.</returns>
     /// <exception cref="IOException">The loopback port is in use.</exception>
     public static async Task<InstanceWebServer> StartAsync(
-        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, Action<IApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         if (publicBinding is not null)
         {
             try
             {
-                return await StartCoreAsync(privateDnsName, port, publicBinding, loggerFactory, cancellationToken).ConfigureAwait(false);
+                return await StartCoreAsync(privateDnsName, port, publicBinding, loggerFactory, configure, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)
             {
@@ -99,11 +103,11 @@ internal sealed class InstanceWebServer : IAsyncDisposable
             }
         }
 
-        return await StartCoreAsync(privateDnsName, port, null, loggerFactory, cancellationToken).ConfigureAwait(false);
+        return await StartCoreAsync(privateDnsName, port, null, loggerFactory, configure, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<InstanceWebServer> StartCoreAsync(
-        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+        string privateDnsName, int? port, PublicBinding? publicBinding, ILoggerFactory? loggerFactory, Action<IApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(privateDnsName);
         var quiet = QuietLoggerProvider.CreateFactory(loggerFactory);
@@ -113,6 +117,18 @@ internal sealed class InstanceWebServer : IAsyncDisposable
             var alsoOn = publicBinding is null ? null : new IPEndPoint(publicBinding.Address, PublicHttpPort);
             app = LoopbackWebHost.Create(port ?? 0, quiet, alsoOn: alsoOn);
             var server = new InstanceWebServer(privateDnsName, app, quiet, publicBinding);
+            if (configure is not null)
+            {
+                // Counted before the instance's own pipeline, which may answer without reaching the seed page.
+                app.Use((context, next) =>
+                {
+                    server.Count(context.Request);
+                    context.Items[CountedKey] = true;
+                    return next(context);
+                });
+                configure(app);
+            }
+
             app.Run(server.HandleAsync);
             server.Port = await LoopbackWebHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
             DataPlaneLog.Listening(quiet.CreateLogger<InstanceWebServer>(), privateDnsName, server.Port);
@@ -161,13 +177,9 @@ internal sealed class InstanceWebServer : IAsyncDisposable
 
         var request = context.Request;
         var response = context.Response;
-        if (request.Headers.UserAgent.ToString().StartsWith(HealthCheckerAgentPrefix, StringComparison.Ordinal))
+        if (!context.Items.ContainsKey(CountedKey))
         {
-            Interlocked.Increment(ref _healthCheckCount);
-        }
-        else
-        {
-            Interlocked.Increment(ref _requestCount);
+            Count(request);
         }
 
         response.Headers.Server = "Apache";
@@ -182,6 +194,18 @@ internal sealed class InstanceWebServer : IAsyncDisposable
         return path is "/" or "/index.html"
             ? WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=UTF-8", _indexPage, isHead)
             : WriteAsync(response, StatusCodes.Status404NotFound, "text/html; charset=iso-8859-1", Encoding.ASCII.GetBytes(NotFoundPage), isHead);
+    }
+
+    private void Count(HttpRequest request)
+    {
+        if (request.Headers.UserAgent.ToString().StartsWith(HealthCheckerAgentPrefix, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _healthCheckCount);
+        }
+        else
+        {
+            Interlocked.Increment(ref _requestCount);
+        }
     }
 
     private static Task WriteAsync(HttpResponse response, int statusCode, string contentType, byte[] body, bool headOnly)

@@ -1,6 +1,7 @@
 using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Elbv2;
 using AlbBuilder.LocalCloud.State;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace AlbBuilder.LocalCloud.Wiring;
@@ -15,11 +16,11 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     private readonly CloudState _state;
     private readonly DataPlaneReconciler _reconciler;
 
-    public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory, bool publish = false)
+    public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory, bool publish = false, Action<LocalInstanceInfo, IApplicationBuilder>? configureInstance = null)
     {
         _state = state;
         var router = new ListenerRouter(state, RouteInGroup);
-        _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory, publish);
+        _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory, publish) { ConfigureInstance = configureInstance };
     }
 
     /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.State;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace AlbBuilder.LocalCloud.Wiring;
@@ -56,6 +57,9 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         _probe = new HttpHealthProbe(state.Time);
         _loop = Task.Run(() => RunAsync(_lifetime.Token));
     }
+
+    /// <summary>Gets what each instance's web server runs before the seed page (<see cref="LocalCloudOptions.ConfigureInstance"/>).</summary>
+    public Action<LocalInstanceInfo, IApplicationBuilder>? ConfigureInstance { get; init; }
 
     /// <summary>Gets a loopback port that refuses connections (a port nothing listens on inside an instance).</summary>
     public int RefusingPort { get; }
@@ -253,7 +257,7 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
             }
 
             var publicBinding = _publish && publicIp is not null ? new PublicBinding(publicIp, () => AdmitsPublicClient(publicIp)) : null;
-            var server = await StartServerAsync(dnsName, port, publicBinding, cancellationToken).ConfigureAwait(false);
+            var server = await StartServerAsync(id, dnsName, port, publicBinding, cancellationToken).ConfigureAwait(false);
             lock (_state.Gate)
             {
                 if (_state.Instances.TryGetValue(id, out var instance) && instance.State == InstanceState.Running && instance.WebServerReady)
@@ -314,16 +318,17 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         return await FrontDoor.StartAsync(listenerPort, _ => _route(listenerArn), port: null, _loggerFactory, _state.Time, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<InstanceWebServer> StartServerAsync(string dnsName, int? port, PublicBinding? publicBinding, CancellationToken cancellationToken)
+    private async Task<InstanceWebServer> StartServerAsync(string instanceId, string dnsName, int? port, PublicBinding? publicBinding, CancellationToken cancellationToken)
     {
+        var configure = InstanceBehaviour(instanceId, dnsName);
         try
         {
-            return await InstanceWebServer.StartAsync(dnsName, port, publicBinding, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await InstanceWebServer.StartAsync(dnsName, port, publicBinding, _loggerFactory, configure, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException) when (port is not null)
         {
             // The old port was taken meanwhile: a new one (the connect handler reads the registry anew).
-            return await InstanceWebServer.StartAsync(dnsName, null, publicBinding, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await InstanceWebServer.StartAsync(dnsName, null, publicBinding, _loggerFactory, configure, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -334,6 +339,24 @@ internal sealed partial class DataPlaneReconciler : IAsyncDisposable
         {
             return Reachability.ResolveClient(_state, publicIp.ToString(), InstanceWebServer.PublicHttpPort).InstanceId is not null;
         }
+    }
+
+    /// <summary>The instance's own behaviour, if the options give one (LocalCloud does not run user data).</summary>
+    private Action<IApplicationBuilder>? InstanceBehaviour(string instanceId, string dnsName)
+    {
+        if (ConfigureInstance is not { } configure)
+        {
+            return null;
+        }
+
+        byte[] userData;
+        lock (_state.Gate)
+        {
+            userData = _state.Instances.TryGetValue(instanceId, out var instance) ? instance.UserData : [];
+        }
+
+        var info = new LocalInstanceInfo(instanceId, dnsName, System.Text.Encoding.UTF8.GetString(userData));
+        return app => configure(info, app);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "LocalCloud could not bring the data plane in step with the control plane.")]

@@ -170,7 +170,11 @@ internal static class LabSecurityGroups
             id => $"Created security group {id}");
     }
 
-    /// <summary>Authorizes ingress; a rule that already exists (adoption) is fine; NotFound right after the create is retried.</summary>
+    /// <summary>
+    /// Authorizes ingress one rule per call: AWS rejects a whole call with <c>InvalidPermission.Duplicate</c> when any
+    /// rule in it already exists and adds none of the others, so a rule that exists (an adopted lab) is skipped on its
+    /// own while a new one (say, direct access added on a re-run) still lands. NotFound right after the create is retried.
+    /// </summary>
     private static Task AuthorizeAsync(LabStart start, LabStep step, string groupId, string detail, List<IpPermission> permissions) =>
         start.Steps.RunAsync(
             step,
@@ -179,19 +183,23 @@ internal static class LabSecurityGroups
                 step,
                 async token =>
                 {
-                    try
+                    foreach (var rule in permissions.SelectMany(SingleRules))
                     {
-                        await start.Lab.Ec2.AuthorizeSecurityGroupIngressAsync(
-                            new AuthorizeSecurityGroupIngressRequest
-                            {
-                                GroupId = groupId,
-                                IpPermissions = permissions,
-                                TagSpecifications = [start.Ownership.Ec2Spec(ResourceType.SecurityGroupRule, LabRoles.SecurityGroupRule, null)],
-                            },
-                            token).ConfigureAwait(false);
-                    }
-                    catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidPermissionDuplicate))
-                    {
+                        try
+                        {
+                            await start.Lab.Ec2.AuthorizeSecurityGroupIngressAsync(
+                                new AuthorizeSecurityGroupIngressRequest
+                                {
+                                    GroupId = groupId,
+                                    IpPermissions = [rule],
+                                    TagSpecifications = [start.Ownership.Ec2Spec(ResourceType.SecurityGroupRule, LabRoles.SecurityGroupRule, null)],
+                                },
+                                token).ConfigureAwait(false);
+                        }
+                        catch (AmazonEC2Exception ex) when (ex.HasErrorCode(Ec2ErrorCodes.InvalidPermissionDuplicate))
+                        {
+                            // This one rule exists already; the call added nothing else, as it held nothing else.
+                        }
                     }
 
                     return true;
@@ -200,4 +208,9 @@ internal static class LabSecurityGroups
                 ct),
             $"Allowed {detail} into {groupId}",
             new LabResource(step == LabStep.AuthorizeLoadBalancerIngress ? LabResourceKind.LoadBalancerSecurityGroup : LabResourceKind.InstanceSecurityGroup, groupId));
+
+    /// <summary>A permission split into one permission per peer (CIDR or group), each a single rule.</summary>
+    private static IEnumerable<IpPermission> SingleRules(IpPermission permission) =>
+        (permission.Ipv4Ranges ?? []).Select(range => new IpPermission { IpProtocol = permission.IpProtocol, FromPort = permission.FromPort, ToPort = permission.ToPort, Ipv4Ranges = [range] })
+            .Concat((permission.UserIdGroupPairs ?? []).Select(pair => new IpPermission { IpProtocol = permission.IpProtocol, FromPort = permission.FromPort, ToPort = permission.ToPort, UserIdGroupPairs = [pair] }));
 }

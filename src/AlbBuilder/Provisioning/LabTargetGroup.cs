@@ -76,7 +76,8 @@ internal static class LabTargetGroup
     /// The one "targets healthy" wait (start, <c>WaitForHealthyAsync</c>, the drill). Right after an instance was started
     /// again (<paramref name="afterInstanceStart"/>, the drill) its target can still read <c>unused</c>/Target.InvalidState for a
     /// moment, which the in-service waiter treats as final: then keep asking within the same deadline. Elsewhere
-    /// <c>unused</c> fails at once (a stopped instance will not become healthy by waiting).
+    /// <c>unused</c> fails at once (a stopped instance will not become healthy by waiting). A health check that can never
+    /// pass (<see cref="LabTargetGroupHealth"/>: a wrong path or port) ends the wait early with what to change.
     /// </summary>
     public static async Task WaitHealthyAsync(
         LabContext lab,
@@ -89,17 +90,20 @@ internal static class LabTargetGroup
     {
         var targets = lab.Targets(instanceIds);
         var deadline = lab.Time.GetUtcNow() + timeout;
+        using var hopeless = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var health = new LabTargetGroupHealth(lab.Definition, lab.Time, timeout, hopeless.Cancel);
         while (true)
         {
             var remaining = deadline - lab.Time.GetUtcNow();
+            var options = lab.Waits(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), progress, LabStep.WaitTargetsHealthy);
             try
             {
-                await lab.Elb.WaitUntilTargetsInServiceAsync(
-                    targetGroupArn,
-                    targets,
-                    lab.Waits(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), progress, LabStep.WaitTargetsHealthy),
-                    cancellationToken).ConfigureAwait(false);
+                await lab.Elb.WaitUntilTargetsInServiceAsync(targetGroupArn, targets, options with { Progress = health.Watching(options.Progress) }, hopeless.Token).ConfigureAwait(false);
                 return;
+            }
+            catch (OperationCanceledException ex) when (health.Verdict is { } verdict && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AlbLabException(verdict, ex);
             }
             catch (WaiterFailedException ex) when (afterInstanceStart && ex.FailedState.StartsWith("unused", StringComparison.Ordinal) && lab.Time.GetUtcNow() < deadline)
             {
