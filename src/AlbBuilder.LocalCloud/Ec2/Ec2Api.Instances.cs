@@ -12,11 +12,10 @@ internal sealed partial class Ec2Api
     private IEnumerable<object?> RunInstances(QueryParameters p)
     {
         var clientToken = p.Get("ClientToken");
-        if (!string.IsNullOrEmpty(clientToken)
-            && _state.Reservations.Values.FirstOrDefault(r => r.ClientToken == clientToken) is { } existing)
+        if (!string.IsNullOrEmpty(clientToken) && RememberedReservation(clientToken) is { } existing)
         {
-            // Idempotent retry: the same reservation, as it is now.
-            return ReservationMembers(existing, existing.InstanceIds.Select(id => _state.Instances[id]).ToList());
+            // Idempotent retry: the same reservation, as it is now (terminated instances included).
+            return ReservationMembers(existing, existing.Launched);
         }
 
         var imageId = Require(p, "ImageId");
@@ -117,6 +116,7 @@ internal sealed partial class Ec2Api
             AddTags(instance.Tags, tags);
             _state.Instances[instance.Id] = instance;
             reservation.InstanceIds.Add(instance.Id);
+            reservation.Launched.Add(instance);
             instances.Add(instance);
             _lifeCycle.Boot(instance);
         }
