@@ -142,4 +142,20 @@ public sealed class InstanceFidelityScenarioTests
         Assert.Equal(0, env.Count("RunInstances"));
         Assert.Equal("running", (await env.Seed.InstanceAsync(stopping)).State.Name.Value);
     }
+
+    [Fact]
+    public async Task StartAsync_UserData_ReadBackWithDescribeInstanceAttribute()
+    {
+        await using var env = await LabCloud.StartAsync();
+        var lab = env.Lab("demo", instances: 1).Build();
+        await lab.StartAsync();
+
+        var attribute = await env.Seed.Ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
+        {
+            InstanceId = lab.Resources.InstanceIds[0],
+            Attribute = Amazon.EC2.InstanceAttributeName.UserData,
+        });
+
+        Assert.Equal(LabCloud.UserData, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(attribute.InstanceAttribute.UserData)));
+    }
 }
