@@ -6,8 +6,10 @@ namespace AlbBuilder.Benchmarks;
 /// Lower bounds derived from the latency profile, whatever the orchestration (docs/performance.md explains each term).
 /// <para>Serving: the ALB cannot route before it is active, and a target cannot pass a health check before its
 /// instance runs and its web server answers; both clocks start with a create call that needs the VPC, the subnets and
-/// a security group first, and the result must be observed by one describe. So
-/// <c>5 × RTT + max(LoadBalancerProvisioning, InstancePending + WebServerReady)</c>.</para>
+/// a security group first, and the result must be observed by one describe. A target is registered only once ELB sees
+/// its instance running (<c>TargetRegistrationLag</c> after EC2 does), which hides behind the web server's start
+/// unless the lag is longer. So
+/// <c>5 × RTT + max(LoadBalancerProvisioning, InstancePending + max(TargetRegistrationLag, WebServerReady))</c>.</para>
 /// <para>Teardown: the load balancer's security group can go only when the deleted load balancer has disappeared and
 /// its network interfaces have stopped lingering; the instances' group only when they are terminated. Finding the lab,
 /// the delete call and the last DeleteSecurityGroup are sequential. So
@@ -21,7 +23,7 @@ internal sealed record CriticalPath(LatencyProfile Profile, TimeSpan RoundTrip)
     public TimeSpan HealthCheckInterval => Profile.Configured(TimeSpan.FromSeconds(5));
 
     public TimeSpan ServingBound =>
-        (RoundTrip * 5) + Max(Profile.LoadBalancerProvisioning, Profile.InstancePending + Profile.WebServerReady);
+        (RoundTrip * 5) + Max(Profile.LoadBalancerProvisioning, Profile.InstancePending + Max(Profile.TargetRegistrationLag, Profile.WebServerReady));
 
     public TimeSpan TeardownBound =>
         (RoundTrip * 3) + Max(Profile.LoadBalancerDeletion + Profile.NetworkInterfaceLinger, Profile.InstanceStopping);

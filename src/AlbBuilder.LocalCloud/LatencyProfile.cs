@@ -84,4 +84,35 @@ public sealed class LatencyProfile
     public override string ToString() => TimeScale == 0 && Name == "Instant" ? Name : $"{Name}(×{TimeScale})";
 
     private TimeSpan Emulated(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
+
+    // Instances and targets (issue 12): client-token memory, the ELB registration lag, and a stop duration a test can set.
+    private TimeSpan? _targetRegistrationLag;
+    private TimeSpan? _instanceStoppingOverride;
+
+    /// <summary>Gets how long RunInstances remembers a client token after its instances are gone (at least 24 h, as on AWS).</summary>
+    public TimeSpan ClientTokenMemory => TimeSpan.FromHours(24 * Math.Max(1, TimeScale));
+
+    /// <summary>
+    /// Gets how long after an instance turns <c>running</c> RegisterTargets still answers <c>InvalidTarget</c> for it: ELB's
+    /// view of a new instance lags behind EC2's (a few seconds on AWS; 0 on <see cref="Instant"/> unless set).
+    /// </summary>
+    public TimeSpan TargetRegistrationLag => _targetRegistrationLag ?? Emulated(5);
+
+    /// <summary>Gets how long an instance stays <c>stopping</c> or <c>shutting-down</c>: <see cref="InstanceStopping"/> unless set.</summary>
+    internal TimeSpan InstanceHalting => _instanceStoppingOverride ?? InstanceStopping;
+
+    /// <summary>Returns a copy of this profile with another registration lag (for example, a lag on <see cref="Instant"/>).</summary>
+    /// <param name="lag">How long RegisterTargets rejects a just-started instance.</param>
+    /// <returns>The new profile.</returns>
+    public LatencyProfile WithTargetRegistrationLag(TimeSpan lag) =>
+        new(Name, TimeScale, ConfiguredDurationScale, ConfiguredDurationFloor) { _targetRegistrationLag = NonNegative(lag), _instanceStoppingOverride = _instanceStoppingOverride };
+
+    /// <summary>Returns a copy of this profile whose instances stay <c>stopping</c> / <c>shutting-down</c> for <paramref name="duration"/>.</summary>
+    /// <param name="duration">How long a stop or termination takes.</param>
+    /// <returns>The new profile.</returns>
+    public LatencyProfile WithInstanceStopping(TimeSpan duration) =>
+        new(Name, TimeScale, ConfiguredDurationScale, ConfiguredDurationFloor) { _targetRegistrationLag = _targetRegistrationLag, _instanceStoppingOverride = NonNegative(duration) };
+
+    private static TimeSpan NonNegative(TimeSpan value) =>
+        value < TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), value, "The duration must not be negative.") : value;
 }

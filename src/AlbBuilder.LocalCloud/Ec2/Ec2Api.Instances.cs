@@ -14,12 +14,12 @@ internal sealed partial class Ec2Api
     {
         var clientToken = Ec2Rules.ClientToken(p.Get("ClientToken"));
         var fingerprint = RequestFingerprint(p);
-        if (!string.IsNullOrEmpty(clientToken)
-            && _state.Reservations.Values.FirstOrDefault(r => r.ClientToken == clientToken) is { } existing)
+        if (!string.IsNullOrEmpty(clientToken) && RememberedReservation(clientToken) is { } existing)
         {
-            // Idempotent retry: the same reservation, as it is now; the same token with other parameters is an error.
+            // Idempotent retry: the same reservation, as it is now (terminated instances included); the same token with
+            // other parameters is an error.
             return existing.RequestFingerprint == fingerprint
-                ? ReservationMembers(existing, existing.InstanceIds.Select(id => _state.Instances[id]).ToList())
+                ? ReservationMembers(existing, existing.Launched)
                 : throw new AwsServiceError("IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request.");
         }
 
@@ -136,6 +136,7 @@ internal sealed partial class Ec2Api
             AddTags(instance.Tags, tags);
             _state.Instances[instance.Id] = instance;
             reservation.InstanceIds.Add(instance.Id);
+            reservation.Launched.Add(instance);
             instances.Add(instance);
             _lifeCycle.Boot(instance);
         }

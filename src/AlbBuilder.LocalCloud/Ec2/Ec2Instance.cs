@@ -64,4 +64,7 @@ internal sealed class Ec2Instance
     public bool WebServerReady { get; set; }
 
     public string VpcId => Subnet.VpcId;
+
+    /// <summary>Gets or sets when the instance last turned <c>running</c> (ELB's registration lag counts from it).</summary>
+    public DateTimeOffset? RunningSince { get; set; }
 }

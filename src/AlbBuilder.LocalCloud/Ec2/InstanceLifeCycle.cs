@@ -32,7 +32,7 @@ internal sealed class InstanceLifeCycle
             _state.InstanceTerminating?.Invoke(instance.Id);
         }
 
-        _state.Scheduler.After(_state.Profile.InstanceStopping, () => BecomeHalted(instance, generation, terminate));
+        _state.Scheduler.After(_state.Profile.InstanceHalting, () => BecomeHalted(instance, generation, terminate));
     }
 
     private void BecomeRunning(Ec2Instance instance, int generation)
@@ -45,6 +45,7 @@ internal sealed class InstanceLifeCycle
             }
 
             instance.State = InstanceState.Running;
+            instance.RunningSince = _state.Now;
             instance.StateTransitionReason = string.Empty;
             instance.StateReason = null;
             _state.Scheduler.After(_state.Profile.WebServerReady, () => WebServerUp(instance, generation));
@@ -98,7 +99,16 @@ internal sealed class InstanceLifeCycle
                 reservation.InstanceIds.Remove(instance.Id);
                 if (reservation.InstanceIds.Count == 0)
                 {
-                    _state.Reservations.Remove(reservation.Id);
+                    // AWS answers a RunInstances retry with the original reservation for at least 24 h after its
+                    // instances terminated: keep a reservation with a client token (RunInstances expires it).
+                    if (reservation.ClientToken is null)
+                    {
+                        _state.Reservations.Remove(reservation.Id);
+                    }
+                    else
+                    {
+                        reservation.InstancesGoneAt = _state.Now;
+                    }
                 }
             }
         }

@@ -19,7 +19,9 @@ internal sealed partial class Elbv2Api
             throw Elbv2Errors.InvalidTarget($"The following targets are not valid instances: {Quote(unknown.Select(t => t.Key.InstanceId))}");
         }
 
-        var notRunning = targets.Where(t => _state.Instances[t.Key.InstanceId].State != InstanceState.Running).ToList();
+        // ELB's view of an instance lags behind EC2's: just after `running` it still reads as not running.
+        var notRunning = targets.Where(t => _state.Instances[t.Key.InstanceId] is var i
+            && (i.State != InstanceState.Running || _state.Now - i.RunningSince < _state.Profile.TargetRegistrationLag)).ToList();
         if (notRunning.Count > 0)
         {
             throw Elbv2Errors.InvalidTarget($"The following targets are not in a running state and cannot be registered: {Quote(notRunning.Select(t => t.Key.InstanceId))}");

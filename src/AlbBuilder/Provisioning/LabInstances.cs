@@ -13,6 +13,9 @@ namespace AlbBuilder.Provisioning;
 /// </summary>
 internal static class LabInstances
 {
+    /// <summary>How many RunInstances per AZ a start makes when reservations keep coming back with instances already gone.</summary>
+    private const int MaxLaunchAttempts = 3;
+
     /// <summary>
     /// Launches the missing instances, then waits until every lab instance runs. An AZ that gets one instance has its Name
     /// tag set at launch; in an AZ that gets several, each instance needs its own CreateTags call (a Name differs per
@@ -23,7 +26,10 @@ internal static class LabInstances
         var groupId = await instanceGroup.ConfigureAwait(false);
         var definition = start.Definition;
         var adopted = start.Found.Instances.Where(i => i.Key <= definition.InstanceCount).ToList();
-        await StartStoppedAsync(start, [.. adopted.Where(i => i.Value.StateName() is "stopped").Select(i => i.Value.InstanceId).OfType<string>()]).ConfigureAwait(false);
+        await StartStoppedAsync(
+            start,
+            [.. adopted.Where(i => i.Value.StateName() is "stopped").Select(i => i.Value.InstanceId).OfType<string>()],
+            [.. adopted.Where(i => i.Value.StateName() is "stopping").Select(i => i.Value.InstanceId).OfType<string>()]).ConfigureAwait(false);
 
         var present = start.Inventory.Instances;
         var missing = Enumerable.Range(1, definition.InstanceCount).Where(i => !present.ContainsKey(i)).ToList();
@@ -145,63 +151,110 @@ internal static class LabInstances
         }
     }
 
-    /// <summary>An adopted instance that was stopped must run again before it can be registered.</summary>
-    private static async Task StartStoppedAsync(LabStart start, List<string> stopped)
+    /// <summary>
+    /// An adopted instance that was stopped must run again before it can be registered. One still <c>stopping</c> cannot be
+    /// started yet (IncorrectInstanceState) and would fail the running-waiter: wait until it is stopped, then start it.
+    /// </summary>
+    private static async Task StartStoppedAsync(LabStart start, List<string> stopped, List<string> stopping)
     {
-        if (stopped.Count == 0)
+        if (stopping.Count > 0)
+        {
+            await start.Steps.RunAsync(
+                LabStep.StartInstances,
+                $"Waiting for stopping instance(s) {string.Join(", ", stopping)} to stop before starting them",
+                ct => start.Lab.Ec2.WaitUntilInstancesStoppedAsync(stopping, start.Waits(start.Definition.Timeouts.InstancesRunning, LabStep.StartInstances), ct),
+                "Stopped").ConfigureAwait(false);
+        }
+
+        List<string> toStart = [.. stopped, .. stopping];
+        if (toStart.Count == 0)
         {
             return;
         }
 
         await start.Steps.RunAsync(
             LabStep.StartInstances,
-            $"Starting stopped instance(s) {string.Join(", ", stopped)}",
-            ct => start.Lab.Ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = stopped }, ct),
+            $"Starting stopped instance(s) {string.Join(", ", toStart)}",
+            ct => start.Lab.Ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = toStart }, ct),
             "Started").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Launches <paramref name="indexes"/> in one AZ. A reservation can come back with instances already shutting down or
+    /// terminated (a client token EC2 still remembers from instances that are gone): those count as not launched, and
+    /// their indexes are launched again with a fresh token, a bounded number of times.
+    /// </summary>
     private static async Task LaunchInZoneAsync(LabStart start, LabSubnet subnet, IReadOnlyList<int> indexes, string groupId)
     {
-        var single = indexes.Count == 1;
         var launched = await start.Steps.RunAsync(
             LabStep.RunInstances,
             $"Launching {indexes.Count} × {start.Definition.InstanceType} in {subnet.AvailabilityZone} ({subnet.SubnetId})",
             async ct =>
             {
-                var instances = await start.RetryAsync(
-                    LabStep.RunInstances,
-                    async token =>
+                var named = new List<(int Index, string Id, bool NamedAtLaunch)>();
+                IReadOnlyList<int> remaining = indexes;
+                for (var attempt = 1; remaining.Count > 0; attempt++)
+                {
+                    var (live, gone) = await LaunchOnceAsync(start, subnet, remaining, groupId, attempt, ct).ConfigureAwait(false);
+                    var namedAtLaunch = remaining.Count == 1;
+                    named.AddRange(live.Select(l => (l.Index, l.Id, namedAtLaunch)));
+                    if (gone.Count > 0)
                     {
-                        var response = await start.Lab.Ec2.RunInstancesAsync(LaunchRequest(start, subnet, indexes, groupId, single), token).ConfigureAwait(false);
-                        return (IReadOnlyList<Instance>)[.. (response?.Reservation?.Instances ?? []).Where(i => i.InstanceId is not null).OrderBy(i => i.AmiLaunchIndex ?? 0)];
-                    },
-                    ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound),
-                    ct).ConfigureAwait(false);
+                        var goneText = string.Join(", ", gone.Select(g => $"{g.Id} ({g.State})"));
+                        if (attempt >= MaxLaunchAttempts)
+                        {
+                            throw new InvalidOperationException(
+                                $"RunInstances in {subnet.AvailabilityZone} returned instances that are already gone ({goneText}) {attempt} times; "
+                                + "check for something terminating the lab's instances (an Auto Scaling group, a cleanup job) and start the lab again.");
+                        }
 
-                var named = new List<(int Index, string Id)>();
-                foreach (var (instance, index) in instances.Zip(indexes))
-                {
-                    start.Created(new LabResource(LabResourceKind.Instance, instance.InstanceId!));
-                    start.Inventory.SetInstance(index, instance.InstanceId!);
-                    named.Add((index, instance.InstanceId!));
-                }
+                        start.Progress.Progress(LabStep.RunInstances, $"RunInstances returned instance(s) already gone: {goneText}; launching replacements with a new client token");
+                    }
 
-                if (instances.Count != indexes.Count)
-                {
-                    throw new InvalidOperationException($"RunInstances in {subnet.AvailabilityZone} launched {instances.Count} instance(s), expected {indexes.Count}.");
+                    remaining = [.. gone.Select(g => g.Index)];
                 }
 
                 return named;
             },
             result => $"Launched {string.Join(", ", result.Select(i => i.Id))} in {subnet.AvailabilityZone}").ConfigureAwait(false);
 
-        if (!single)
+        foreach (var (index, id, _) in launched.Where(l => !l.NamedAtLaunch))
         {
-            foreach (var (index, id) in launched)
-            {
-                await NameAsync(start, index, id).ConfigureAwait(false);
-            }
+            await NameAsync(start, index, id).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<(List<(int Index, string Id)> Live, List<(int Index, string Id, string? State)> Gone)> LaunchOnceAsync(
+        LabStart start, LabSubnet subnet, IReadOnlyList<int> indexes, string groupId, int attempt, CancellationToken ct)
+    {
+        var instances = await start.RetryAsync(
+            LabStep.RunInstances,
+            async token =>
+            {
+                var response = await start.Lab.Ec2.RunInstancesAsync(LaunchRequest(start, subnet, indexes, groupId, attempt), token).ConfigureAwait(false);
+                return (IReadOnlyList<Instance>)[.. (response?.Reservation?.Instances ?? []).Where(i => i.InstanceId is not null).OrderBy(i => i.AmiLaunchIndex ?? 0)];
+            },
+            ex => ex.HasErrorCode(Ec2ErrorCodes.InvalidGroupNotFound),
+            ct).ConfigureAwait(false);
+
+        var live = new List<(int Index, string Id)>();
+        var gone = new List<(int Index, string Id, string? State)>();
+        foreach (var (instance, index) in instances.Zip(indexes))
+        {
+            if (instance.StateName() is "shutting-down" or "terminated")
+            {
+                gone.Add((index, instance.InstanceId!, instance.StateName()));
+                continue;
+            }
+
+            start.Created(new LabResource(LabResourceKind.Instance, instance.InstanceId!));
+            start.Inventory.SetInstance(index, instance.InstanceId!);
+            live.Add((index, instance.InstanceId!));
+        }
+
+        return instances.Count != indexes.Count
+            ? throw new InvalidOperationException($"RunInstances in {subnet.AvailabilityZone} launched {instances.Count} instance(s), expected {indexes.Count}.")
+            : (live, gone);
     }
 
     /// <summary>
@@ -227,10 +280,10 @@ internal static class LabInstances
             new LabResource(LabResourceKind.Instance, id));
     }
 
-    private static RunInstancesRequest LaunchRequest(LabStart start, LabSubnet subnet, IReadOnlyList<int> indexes, string groupId, bool single)
+    private static RunInstancesRequest LaunchRequest(LabStart start, LabSubnet subnet, IReadOnlyList<int> indexes, string groupId, int attempt)
     {
         var definition = start.Definition;
-        var instanceName = single ? definition.InstanceName(indexes[0]) : null;
+        var instanceName = indexes.Count == 1 ? definition.InstanceName(indexes[0]) : null;
         var ownership = start.Ownership;
         var request = new RunInstancesRequest
         {
@@ -242,7 +295,9 @@ internal static class LabInstances
             SecurityGroupIds = [groupId],
 
             // Idempotency: a retried call with the same token returns the same instances instead of launching more.
-            ClientToken = $"{ownership.LabId}-{subnet.AvailabilityZone}-{indexes[0]}",
+            // EC2 remembers a token for at least 24 h, even after its instances terminated, so it is unique per start
+            // (a re-run after a partial teardown would get the terminated instances back) and per attempt.
+            ClientToken = $"{ownership.LabId}-{subnet.AvailabilityZone}-{indexes[0]}-{start.LaunchNonce}-{attempt}",
             MetadataOptions = new InstanceMetadataOptionsRequest { HttpTokens = HttpTokensState.Required, HttpEndpoint = InstanceMetadataEndpointState.Enabled },
             TagSpecifications =
             [

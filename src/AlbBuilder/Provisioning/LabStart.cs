@@ -24,6 +24,9 @@ internal sealed class LabStart(LabContext lab, LabStepRunner steps, LabOwnership
 
     public LabInventory Inventory { get; } = inventory;
 
+    /// <summary>Makes this start's RunInstances client tokens its own: EC2 remembers a token for at least 24 h.</summary>
+    public string LaunchNonce { get; } = Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>A resource this start created: the rollback removes it, the inventory shows it, the step's activity names it.</summary>
     public void Created(LabResource resource)
     {

@@ -66,7 +66,7 @@ internal static class LabTargetGroup
         await start.Steps.RunAsync(
             LabStep.RegisterTargets,
             $"Registering {string.Join(", ", ids)} with {arn}",
-            ct => start.Lab.Elb.RegisterTargetsAsync(new RegisterTargetsRequest { TargetGroupArn = arn, Targets = start.Lab.Targets(ids) }, ct),
+            ct => LabTargetRegistration.RegisterAsync(start, arn, ids, ct),
             $"Registered {ids.Count} target(s)",
             new LabResource(LabResourceKind.TargetGroup, arn)).ConfigureAwait(false);
         return ids;

@@ -77,11 +77,23 @@ internal sealed class Lab
             await CloudHelpers.WaitForStateAsync(ec2, id, "running");
         }
 
-        await elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest
+        // As on AWS, ELB can reject a just-started instance for a moment (the registration lag): retry that answer.
+        for (var attempt = 1; ; attempt++)
         {
-            TargetGroupArn = targetGroup.TargetGroupArn,
-            Targets = [.. ids.Select(id => new Elb.TargetDescription { Id = id, Port = 80 })],
-        });
+            try
+            {
+                await elb.RegisterTargetsAsync(new Elb.RegisterTargetsRequest
+                {
+                    TargetGroupArn = targetGroup.TargetGroupArn,
+                    Targets = [.. ids.Select(id => new Elb.TargetDescription { Id = id, Port = 80 })],
+                });
+                break;
+            }
+            catch (Elb.InvalidTargetException ex) when (attempt < 100 && ex.Message.Contains("not in a running state", StringComparison.Ordinal))
+            {
+                await Task.Delay(50);
+            }
+        }
         var listener = (await elb.CreateListenerAsync(new Elb.CreateListenerRequest
         {
             LoadBalancerArn = loadBalancer.LoadBalancerArn,

@@ -115,7 +115,11 @@ public sealed class RealisticLifeCycleTests : IAsyncLifetime
     {
         var subnets = await CloudHelpers.DefaultSubnetsAsync(_ec2);
         var id = (await CloudHelpers.RunAsync(_ec2, 1))[0].InstanceId;
+
+        // Running after 20 s; ELB accepts it as a target 5 s later (the registration lag).
         _time.Advance(TimeSpan.FromSeconds(20));
+        await CloudHelpers.WaitForStateAsync(_ec2, id, "running");
+        _time.Advance(TimeSpan.FromSeconds(5));
         var lbArn = (await _elb.CreateLoadBalancerAsync(new Elb.CreateLoadBalancerRequest
         {
             Name = "prov",

@@ -15,7 +15,7 @@ public sealed class DispatchTests
             "DescribeVpcs", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeImages",
             "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup",
             "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
-            "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances",
+            "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances", "DescribeInstanceAttribute",
             "CreateTags", "DescribeTags", "DeleteTags",
         ];
 

@@ -53,11 +53,14 @@ internal sealed class LabCloud : IAsyncDisposable
     /// <summary>Operations in the order they were sent (ELBv2's <c>DescribeTags</c> is <c>elb:DescribeTags</c>).</summary>
     public List<string> Operations => [.. _requests.Select(r => r.Operation)];
 
-    public static async Task<LabCloud> StartAsync()
+    public static Task<LabCloud> StartAsync() => StartAsync(LatencyProfile.Instant);
+
+    /// <summary>A cloud on <paramref name="profile"/>: Instant with one AWS behaviour set (a lag, a stop duration).</summary>
+    public static async Task<LabCloud> StartAsync(LatencyProfile profile)
     {
         // The clients get LocalCloud's fake credentials and region explicitly: nothing of the machine's AWS setup
         // (profiles, environment, instance metadata) is looked up, so no process-wide variable needs setting.
-        var cloud = await AlbBuilder.LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { Region = Region, LatencyProfile = LatencyProfile.Instant });
+        var cloud = await AlbBuilder.LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { Region = Region, LatencyProfile = profile });
         return new LabCloud(cloud);
     }
 
