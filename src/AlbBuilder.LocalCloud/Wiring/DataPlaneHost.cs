@@ -14,6 +14,7 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
 {
     private readonly CloudState _state;
     private readonly DataPlaneReconciler _reconciler;
+    private readonly StoppingTargets _stoppingTargets = new();
 
     public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory)
     {
@@ -52,10 +53,16 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     }
 
     /// <summary>Maps a host:port a client asked for to a loopback port, or null when the connection would fail.</summary>
+    /// <exception cref="System.Net.Sockets.SocketException">A load balancer's DNS name has not propagated yet (host not found).</exception>
     public int? ResolveClientConnection(string host, int port)
     {
         lock (_state.Gate)
         {
+            if (_state.LoadBalancerByDnsName(host) is { } loadBalancer && !DnsPropagation.Resolves(_state, loadBalancer))
+            {
+                throw LoopbackConnectHandler.NameNotResolved();
+            }
+
             var destination = Reachability.ResolveClient(_state, host, port);
             return destination switch
             {
@@ -73,7 +80,7 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     {
         lock (_state.Gate)
         {
-            return Reachability.ResolveTarget(_state, targetGroupArn, key, _reconciler.LoopbackPortOf);
+            return _stoppingTargets.Resolve(_state, targetGroupArn, key, Reachability.ResolveTarget(_state, targetGroupArn, key, _reconciler.LoopbackPortOf), _reconciler.LoopbackPortOf);
         }
     }
 

@@ -24,6 +24,15 @@ public sealed record DrillOptions
     /// <value>The default is 30 seconds; 0–1 hour.</value>
     public TimeSpan TransitionWindow { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When set, the survivor verification repeats its batch of <see cref="Requests"/> at this pace until one batch is
+    /// served by the survivors alone (the load balancer has cut over) or the transition window has passed, so the report
+    /// shows the transition itself: <see cref="DrillReport.TransitionFailures"/> inside the window, and
+    /// <see cref="DrillReport.CutOverAfter"/>. Null sends one batch.
+    /// </summary>
+    /// <value>The default is null; the lab's default drill uses 250 ms. At most 1 minute.</value>
+    public TimeSpan? TransitionSampling { get; init; }
+
     /// <summary>How long to wait for the stopped instance's target to become <c>unused</c>.</summary>
     /// <value>The default is 5 minutes.</value>
     public TimeSpan TargetUnusedTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -84,6 +93,11 @@ public sealed record DrillOptions
         if (TransitionWindow < TimeSpan.Zero || TransitionWindow > TimeSpan.FromHours(1))
         {
             problems.Add(Problem(nameof(TransitionWindow), TransitionWindow, "must be 0–1 hour"));
+        }
+
+        if (TransitionSampling is { } sampling && (sampling < TimeSpan.Zero || sampling > TimeSpan.FromMinutes(1)))
+        {
+            problems.Add(Problem(nameof(TransitionSampling), sampling, "must be 0–1 minute"));
         }
 
         foreach (var (name, value) in new[]

@@ -39,6 +39,15 @@ public sealed record DrillReport
     /// </summary>
     public int TransitionFailures { get; init; }
 
+    /// <summary>How many batches the survivor verification sent (more than one with <see cref="DrillOptions.TransitionSampling"/>).</summary>
+    public int SurvivorBatches { get; init; }
+
+    /// <summary>
+    /// From the stop request to the start of the first survivor batch served by the survivors alone: when the load
+    /// balancer had cut over, as far as the traffic showed. Null when no batch was.
+    /// </summary>
+    public TimeSpan? CutOverAfter { get; init; }
+
     /// <summary>Requests that started after the window and were still served by the stopped instance (each one fails the drill).</summary>
     public int StoppedServedAfterWindow { get; init; }
 
@@ -83,7 +92,7 @@ public sealed record DrillReport
             SurvivorTraffic,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(OnlySurvivorServed ? "only survivors served" : "NOT only survivors served")}; {TransitionFailures} tolerated in the {TransitionWindow.TotalSeconds:0.#} s transition window, {StoppedServedAfterWindow} from the stopped instance and {FailedAfterWindow} failed after it"));
+                $"{(OnlySurvivorServed ? "only survivors served" : "NOT only survivors served")}; {TransitionFailures} tolerated in the {TransitionWindow.TotalSeconds:0.#} s transition window, {StoppedServedAfterWindow} from the stopped instance and {FailedAfterWindow} failed after it{CutOverText()}"));
         AppendPhase(text, "restarted", RestoredTraffic, AllServeAgain ? "every instance serves again" : "not every instance serves again");
         foreach (var entry in Timeline)
         {
@@ -92,6 +101,11 @@ public sealed record DrillReport
 
         return text.ToString();
     }
+
+    private string CutOverText() =>
+        CutOverAfter is { } cutOver
+            ? string.Create(CultureInfo.InvariantCulture, $"; cut over {cutOver.TotalSeconds:0.###} s after the stop ({SurvivorBatches} batch(es))")
+            : string.Empty;
 
     private static void AppendPhase(StringBuilder text, string phase, TrafficReport? traffic, string verdict)
     {

@@ -31,6 +31,8 @@ internal sealed class FailoverDrill
     private SurvivorVerdict _verdict = SurvivorVerdict.None;
     private bool _allServeAgain;
     private DrillStep? _failedStep;
+    private int _survivorBatches;
+    private TimeSpan? _cutOverAfter;
 
     private FailoverDrill(IDrillSubject subject, DrillOptions options, IProgress<DrillEvent>? progress)
     {
@@ -167,7 +169,8 @@ internal sealed class FailoverDrill
         Record(DrillStep.Baseline, LabEventKind.Completed, $"every instance serves — {_baseline}");
 
         _step = DrillStep.StopInstance;
-        var windowEnd = _time.GetUtcNow() + _options.TransitionWindow;
+        var stopAt = _time.GetUtcNow();
+        var windowEnd = stopAt + _options.TransitionWindow;
         _stopRequested = true;
         await _subject.StopInstanceAsync(victim.InstanceId, cancellationToken).ConfigureAwait(false);
         Record(DrillStep.StopInstance, LabEventKind.Completed, $"stop requested for {Describe(victim)}; transition window until {windowEnd:HH:mm:ss.fff}");
@@ -177,7 +180,7 @@ internal sealed class FailoverDrill
         Record(DrillStep.WaitTargetUnused, LabEventKind.Completed, $"{Describe(victim)} is an unused target (Target.InvalidState)");
 
         _step = DrillStep.VerifySurvivors;
-        _duringStop = await _subject.VerifyTrafficAsync(_options.Requests, cancellationToken).ConfigureAwait(false);
+        _duringStop = await VerifyThroughTransitionAsync(stopAt, windowEnd, cancellationToken).ConfigureAwait(false);
         _verdict = JudgeSurvivors(_duringStop, victim, _survivors, windowEnd);
         var verdictText = string.Create(
             _invariant,
@@ -216,6 +219,40 @@ internal sealed class FailoverDrill
             Fail(DrillStep.VerifyAllServe, $"not every instance serves again — {_restored}");
         }
     }
+
+    /// <summary>
+    /// One batch, or with <see cref="DrillOptions.TransitionSampling"/> batches until one is served by the survivors alone
+    /// or the window has passed; every batch's requests are judged together.
+    /// </summary>
+    private async Task<TrafficReport> VerifyThroughTransitionAsync(DateTimeOffset stopAt, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var batchStart = _time.GetUtcNow();
+        var batch = await _subject.VerifyTrafficAsync(_options.Requests, cancellationToken).ConfigureAwait(false);
+        var first = batch;
+        var samples = new List<TrafficSample>(batch.Samples);
+        _survivorBatches = 1;
+        while (_options.TransitionSampling is { } pause && !ServedBySurvivorsAlone(batch) && _time.GetUtcNow() < windowEnd)
+        {
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+            batchStart = _time.GetUtcNow();
+            batch = await _subject.VerifyTrafficAsync(_options.Requests, cancellationToken).ConfigureAwait(false);
+            samples.AddRange(batch.Samples);
+            _survivorBatches++;
+        }
+
+        if (ServedBySurvivorsAlone(batch))
+        {
+            _cutOverAfter = batchStart - stopAt;
+        }
+
+        return _survivorBatches == 1
+            ? first
+            : new TrafficReport(first.Url, samples, first.ExpectedBackends, first.BalanceTolerance, _time.GetElapsedTime(started));
+    }
+
+    private bool ServedBySurvivorsAlone(TrafficReport batch) =>
+        batch.Total > 0 && batch.Samples.All(s => s.Succeeded && _survivors.Any(i => InstanceBackend.Matches(i, s.Backend)));
 
     private async Task RestoreAsync()
     {
@@ -312,6 +349,8 @@ internal sealed class FailoverDrill
         RestoredTraffic = _restored,
         TransitionWindow = _options.TransitionWindow,
         TransitionFailures = _verdict.Tolerated,
+        SurvivorBatches = _survivorBatches,
+        CutOverAfter = _cutOverAfter,
         StoppedServedAfterWindow = _verdict.StoppedServedAfterWindow,
         FailedAfterWindow = _verdict.FailedAfterWindow,
         BaselineAllServed = _baselineAllServed,
