@@ -11,8 +11,9 @@ internal sealed class TrafficProbe
     // The seed's page is tiny; a cap keeps a misrouted download from filling memory.
     private const int MaxBodyBytes = 1024 * 1024;
 
-    // How often a request retries a host name that does not resolve yet.
-    private static readonly TimeSpan NameResolutionRetry = TimeSpan.FromMilliseconds(500);
+    // How a request retries a host name that does not resolve yet: soon at first, then backing off to once a second.
+    private static readonly TimeSpan FirstNameRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxNameRetry = TimeSpan.FromSeconds(1);
 
     private readonly HttpMessageHandler _handler;
     private readonly TrafficOptions _options;
@@ -73,6 +74,7 @@ internal sealed class TrafficProbe
     /// <summary>Sends one request; while the host name does not resolve it waits and retries, up to <see cref="TrafficOptions.NameResolutionTimeout"/> from the probe's start.</summary>
     private async Task<TrafficSample> SendOneAsync(HttpClient client, Uri target, CancellationToken cancellationToken)
     {
+        var retry = FirstNameRetry;
         while (true)
         {
             try
@@ -95,7 +97,8 @@ internal sealed class TrafficProbe
                         ex);
                 }
 
-                await Task.Delay(NameResolutionRetry, _options.Clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(retry, _options.Clock, cancellationToken).ConfigureAwait(false);
+                retry = TimeSpan.FromTicks(Math.Min(MaxNameRetry.Ticks, retry.Ticks * 3 / 2));
             }
         }
     }
