@@ -21,7 +21,11 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
         _state = state;
         var router = new ListenerRouter(state, RouteInGroup);
         _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory);
+        Faults = new LocalCloudDataPlaneFaults(state, _reconciler.Signal, loggerFactory);
     }
+
+    /// <summary>Gets the data-plane faults (a broken web server while its instance runs).</summary>
+    public LocalCloudDataPlaneFaults Faults { get; }
 
     /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>
     public IReadOnlyList<int> ListeningPorts => _reconciler.ListeningPorts;
@@ -67,20 +71,28 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
             return destination switch
             {
                 { ListenerArn: { } listenerArn } => _reconciler.FrontDoorPortOf(listenerArn),
-                { InstanceId: { } instanceId } => _reconciler.LoopbackPortOf(instanceId, destination.Port),
+                { InstanceId: { } instanceId } => LoopbackPortOf(instanceId, destination.Port),
                 _ => null,
             };
         }
     }
 
-    public ValueTask DisposeAsync() => _reconciler.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _reconciler.DisposeAsync().ConfigureAwait(false);
+        await Faults.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Where an instance's port is served now: a fault's stand-in (or a refusing port) first, else its web server.</summary>
+    private int LoopbackPortOf(string instanceId, int instancePort) =>
+        Faults.LoopbackPortOf(instanceId, instancePort, _reconciler.RefusingPort) ?? _reconciler.LoopbackPortOf(instanceId, instancePort);
 
     /// <summary>Where a target is for the load balancer: not running, blocked by security groups, or a loopback port.</summary>
     private TargetEndpoint ResolveTarget(string targetGroupArn, TargetKey key)
     {
         lock (_state.Gate)
         {
-            return _stoppingTargets.Resolve(_state, targetGroupArn, key, Reachability.ResolveTarget(_state, targetGroupArn, key, _reconciler.LoopbackPortOf), _reconciler.LoopbackPortOf);
+            return _stoppingTargets.Resolve(_state, targetGroupArn, key, Reachability.ResolveTarget(_state, targetGroupArn, key, LoopbackPortOf), LoopbackPortOf);
         }
     }
 
