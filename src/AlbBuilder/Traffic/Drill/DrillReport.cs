@@ -48,6 +48,18 @@ public sealed record DrillReport
     /// </summary>
     public TimeSpan? CutOverAfter { get; init; }
 
+    /// <summary>What the drill did to the instance.</summary>
+    public DrillKind Kind { get; init; }
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: when the drill saw the target <c>unhealthy</c>; null otherwise or if it never did.</summary>
+    public DateTimeOffset? UnhealthyAt { get; init; }
+
+    /// <summary>When traffic had stopped reaching the instance: the start of the first survivor batch served by the survivors alone.</summary>
+    public DateTimeOffset? TrafficStoppedAt { get; init; }
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: when every target was healthy again after the recovery; null otherwise or if it never was.</summary>
+    public DateTimeOffset? RecoveredAt { get; init; }
+
     /// <summary>Requests that started after the window and were still served by the stopped instance (each one fails the drill).</summary>
     public int StoppedServedAfterWindow { get; init; }
 
@@ -82,9 +94,15 @@ public sealed record DrillReport
     {
         var stopped = InstanceName is null ? InstanceId : $"{InstanceName} ({InstanceId})";
         var text = new StringBuilder();
-        text.Append(Succeeded ? "Failover drill succeeded" : $"Failover drill FAILED at {FailedStep?.ToString() ?? "an unknown step"}")
-            .Append(CultureInfo.InvariantCulture, $": stopped {stopped}, survivors {string.Join(", ", Survivors)}.")
+        var drill = Kind == DrillKind.Unhealthy ? "Unhealthy-target drill" : "Failover drill";
+        text.Append(Succeeded ? $"{drill} succeeded" : $"{drill} FAILED at {FailedStep?.ToString() ?? "an unknown step"}")
+            .Append(CultureInfo.InvariantCulture, $": {(Kind == DrillKind.Unhealthy ? "made unhealthy" : "stopped")} {stopped}, survivors {string.Join(", ", Survivors)}.")
             .AppendLine();
+        if (Kind == DrillKind.Unhealthy)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  unhealthy at {Time(UnhealthyAt)}, traffic stopped reaching it at {Time(TrafficStoppedAt)}, recovered at {Time(RecoveredAt)}").AppendLine();
+        }
+
         AppendPhase(text, "before", BaselineTraffic, BaselineAllServed ? "every instance served" : "not every instance served");
         AppendPhase(
             text,
@@ -101,6 +119,9 @@ public sealed record DrillReport
 
         return text.ToString();
     }
+
+    private static string Time(DateTimeOffset? moment) =>
+        moment?.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "–";
 
     private string CutOverText() =>
         CutOverAfter is { } cutOver
