@@ -29,6 +29,16 @@ internal sealed record CriticalPath(LatencyProfile Profile, TimeSpan RoundTrip)
         (RoundTrip * 3) + Max(Profile.LoadBalancerDeletion + Profile.NetworkInterfaceLinger, Profile.InstanceStopping);
 
     /// <summary>
+    /// DNS propagation (issue 12): a client resolves the load balancer's name only <see cref="LatencyProfile.DnsPropagation"/>
+    /// after CreateLoadBalancer (the 5th call). It lies on the path to the first request served through the name (the
+    /// traffic check), not to "every target healthy", so it bounds <see cref="FirstServedBound"/> and not <see cref="ServingBound"/>.
+    /// </summary>
+    public TimeSpan DnsPropagationTerm => (RoundTrip * 5) + Profile.DnsPropagation;
+
+    /// <summary>From StartAsync until a client is served through the load balancer's name: serving, and the name resolving.</summary>
+    public TimeSpan FirstServedBound => Max(ServingBound, DnsPropagationTerm);
+
+    /// <summary>
     /// The sequential baseline's own bound: the instances run and serve their own pages (the seed's first step), then
     /// the load balancer provisions.
     /// </summary>

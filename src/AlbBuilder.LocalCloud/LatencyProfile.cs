@@ -83,6 +83,22 @@ public sealed class LatencyProfile
     /// <inheritdoc/>
     public override string ToString() => TimeScale == 0 && Name == "Instant" ? Name : $"{Name}(×{TimeScale})";
 
+    // --- Data plane fidelity (issue 12: stopping targets, DNS propagation) ---
+
+    /// <summary>
+    /// Gets how long the load balancer keeps routing to an instance that began <c>stopping</c> (its web server already
+    /// refuses connections, so those requests answer 502) unless its health checks fail or it stops first. On AWS the
+    /// load balancer learns of the stop through its health checks; 30 s here, 0 for <see cref="Instant"/> (instant cut-over).
+    /// </summary>
+    public TimeSpan StoppingTargetRoutable => Emulated(30);
+
+    /// <summary>
+    /// Gets how long after its creation a new load balancer's DNS name starts to resolve (AWS: DNS propagation, typically
+    /// a few minutes). 150 s here, so the name resolves about 30 s after the load balancer turns <c>active</c>; 0 for
+    /// <see cref="Instant"/>.
+    /// </summary>
+    public TimeSpan DnsPropagation => Emulated(150);
+
     private TimeSpan Emulated(double seconds) => TimeSpan.FromSeconds(seconds * TimeScale);
 
     // Instances and targets (issue 12): client-token memory, the ELB registration lag, and a stop duration a test can set.

@@ -73,6 +73,9 @@ public sealed class LocalCloud : IAsyncDisposable
     /// <summary>Gets the fault injector: fail, throttle or delay the next calls of an operation.</summary>
     public LocalCloudFaults Faults { get; } = new();
 
+    /// <summary>Gets the data-plane faults: break one instance's web server (refuse, answer 5xx, hang) while it runs.</summary>
+    public LocalCloudDataPlaneFaults DataPlaneFaults => _dataPlane.Faults;
+
     /// <summary>Gets the per-operation call counters (<c>cloud.Calls["RunInstances"]</c>).</summary>
     public LocalCloudCalls Calls { get; } = new();
 

@@ -35,6 +35,12 @@ internal static class DrillView
             console.MarkupLine($"[red]✘ FAILED: traffic did not go to {Markup.Escape(survivors)} alone while {Markup.Escape(report.InstanceName ?? report.InstanceId)} was stopped[/]");
         }
 
+        if (report.TransitionFailures > 0 || report.CutOverAfter is not null)
+        {
+            var cutOver = report.CutOverAfter is { } after ? $"; traffic cut over {after.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s after the stop" : string.Empty;
+            console.MarkupLine($"[grey]  transition: {report.TransitionFailures} failed inside the window, {report.FailedAfterWindow + report.StoppedServedAfterWindow} after it{cutOver}[/]");
+        }
+
         if (report.AllServeAgain)
         {
             console.MarkupLine($"[green]✔ {(two ? "both serve again" : "all serve again")}[/] after the restart");

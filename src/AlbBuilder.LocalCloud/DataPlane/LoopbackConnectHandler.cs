@@ -62,6 +62,14 @@ internal sealed class LoopbackConnectHandler : DelegatingHandler
         return handler;
     }
 
+    /// <summary>
+    /// What the connect callback throws for a name DNS does not resolve (yet): a <see cref="SocketException"/> with
+    /// <see cref="SocketError.HostNotFound"/>, which <see cref="SocketsHttpHandler"/> turns into the same
+    /// <see cref="HttpRequestException"/> (<see cref="HttpRequestError.NameResolutionError"/>) as for a real NXDOMAIN.
+    /// </summary>
+    /// <returns>The exception to throw from the connect callback.</returns>
+    public static SocketException NameNotResolved() => new((int)SocketError.HostNotFound);
+
     private static SocketsHttpHandler CreateBaseHandler() => new()
     {
         UseProxy = false,

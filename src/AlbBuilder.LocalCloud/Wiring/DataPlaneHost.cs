@@ -15,13 +15,18 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
 {
     private readonly CloudState _state;
     private readonly DataPlaneReconciler _reconciler;
+    private readonly StoppingTargets _stoppingTargets = new();
 
     public DataPlaneHost(CloudState state, ILoggerFactory? loggerFactory, bool publish = false, Action<LocalInstanceInfo, IApplicationBuilder>? configureInstance = null)
     {
         _state = state;
         var router = new ListenerRouter(state, RouteInGroup);
         _reconciler = new DataPlaneReconciler(state, ResolveTarget, router.Route, loggerFactory, publish) { ConfigureInstance = configureInstance };
+        Faults = new LocalCloudDataPlaneFaults(state, _reconciler.Signal, loggerFactory);
     }
+
+    /// <summary>Gets the data-plane faults (a broken web server while its instance runs).</summary>
+    public LocalCloudDataPlaneFaults Faults { get; }
 
     /// <summary>Gets every loopback port the data plane listens on now (instance servers and front doors).</summary>
     public IReadOnlyList<int> ListeningPorts => _reconciler.ListeningPorts;
@@ -53,15 +58,21 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
     }
 
     /// <summary>Maps a host:port a client asked for to a loopback port, or null when the connection would fail.</summary>
+    /// <exception cref="System.Net.Sockets.SocketException">A load balancer's DNS name has not propagated yet (host not found).</exception>
     public int? ResolveClientConnection(string host, int port)
     {
         lock (_state.Gate)
         {
+            if (_state.LoadBalancerByDnsName(host) is { } loadBalancer && !DnsPropagation.Resolves(_state, loadBalancer))
+            {
+                throw LoopbackConnectHandler.NameNotResolved();
+            }
+
             var destination = Reachability.ResolveClient(_state, host, port);
             return destination switch
             {
                 { ListenerArn: { } listenerArn } => _reconciler.FrontDoorPortOf(listenerArn),
-                { InstanceId: { } instanceId } => _reconciler.LoopbackPortOf(instanceId, destination.Port),
+                { InstanceId: { } instanceId } => LoopbackPortOf(instanceId, destination.Port),
                 _ => null,
             };
         }
@@ -84,7 +95,7 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
                 return null;
             }
 
-            var loopbackPort = _reconciler.LoopbackPortOf(instanceId, destination.Port);
+            var loopbackPort = LoopbackPortOf(instanceId, destination.Port);
             return destination.Port == DataPlane.InstanceWebServer.PublicHttpPort && _reconciler.PublicAddressOf(instanceId) is { } publicIp
                 ? new Uri($"http://{publicIp}/")
                 : loopbackPort == _reconciler.RefusingPort ? null : new Uri($"http://127.0.0.1:{loopbackPort}/");
@@ -121,14 +132,22 @@ internal sealed class DataPlaneHost : ITargetHealthSource, IAsyncDisposable
         return urls;
     }
 
-    public ValueTask DisposeAsync() => _reconciler.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _reconciler.DisposeAsync().ConfigureAwait(false);
+        await Faults.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Where an instance's port is served now: a fault's stand-in (or a refusing port) first, else its web server.</summary>
+    private int LoopbackPortOf(string instanceId, int instancePort) =>
+        Faults.LoopbackPortOf(instanceId, instancePort, _reconciler.RefusingPort) ?? _reconciler.LoopbackPortOf(instanceId, instancePort);
 
     /// <summary>Where a target is for the load balancer: not running, blocked by security groups, or a loopback port.</summary>
     private TargetEndpoint ResolveTarget(string targetGroupArn, TargetKey key)
     {
         lock (_state.Gate)
         {
-            return Reachability.ResolveTarget(_state, targetGroupArn, key, _reconciler.LoopbackPortOf);
+            return _stoppingTargets.Resolve(_state, targetGroupArn, key, Reachability.ResolveTarget(_state, targetGroupArn, key, LoopbackPortOf), LoopbackPortOf);
         }
     }
 

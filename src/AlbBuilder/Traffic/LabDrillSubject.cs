@@ -37,6 +37,22 @@ internal sealed class LabDrillSubject : IDrillSubject
         TracedAsync("WaitTargetUnused", new LabResource(LabResourceKind.Instance, instanceId), () =>
             _context.Elb.WaitUntilTargetsUnusedAsync(TargetGroupArn, _context.Targets([instanceId]), Waits(_context.Definition.Timeouts.TargetsHealthy), cancellationToken));
 
+    /// <summary>Polls the lab's status (on its clock and poll interval) until the instance's target is <c>unhealthy</c>.</summary>
+    public Task WaitTargetUnhealthyAsync(string instanceId, CancellationToken cancellationToken) =>
+        TracedAsync("WaitTargetUnhealthy", new LabResource(LabResourceKind.Instance, instanceId), async () =>
+        {
+            while (true)
+            {
+                var status = await _lab.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+                if (status.Instances.FirstOrDefault(i => i.InstanceId == instanceId)?.TargetState == ElasticLoadBalancingV2.TargetHealthStateEnum.Unhealthy)
+                {
+                    return;
+                }
+
+                await Task.Delay(_context.Definition.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+        });
+
     /// <summary>Every instance runs, then the one "targets healthy" wait, tolerating the transient <c>unused</c> after a restart.</summary>
     public Task WaitTargetsHealthyAsync(CancellationToken cancellationToken) =>
         TracedAsync(nameof(LabStep.WaitTargetsHealthy), new LabResource(LabResourceKind.TargetGroup, TargetGroupArn), async () =>

@@ -25,7 +25,11 @@ internal static class LabTraffic
         CancellationToken cancellationToken)
     {
         // The drill's window must follow the lab's health checks, and its clock must be the lab's.
-        options ??= new DrillOptions { TransitionWindow = DrillOptions.SuggestedTransitionWindow(context.Definition.HealthCheck) };
+        options ??= new DrillOptions
+        {
+            TransitionWindow = DrillOptions.SuggestedTransitionWindow(context.Definition.HealthCheck),
+            TransitionSampling = TimeSpan.FromMilliseconds(250),
+        };
         var time = options.TimeProvider ?? context.Time;
         options = options with { TimeProvider = time };
 

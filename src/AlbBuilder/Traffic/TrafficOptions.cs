@@ -22,6 +22,13 @@ public sealed record TrafficOptions
     public TimeSpan PerRequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a request whose host name does not resolve (yet) is retried before the verification gives up: a new load
+    /// balancer's DNS name takes a while to propagate, and those requests are not the load balancer's failures.
+    /// </summary>
+    /// <value>The default is 5 minutes; 0 (no waiting: such requests fail) to 1 hour.</value>
+    public TimeSpan NameResolutionTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How far each backend's count may stray from the fair share, as a fraction of that share
     /// (0.25: with 2 backends and 20 attributed responses, each must serve 10 ± 2.5).
     /// </summary>
@@ -101,6 +108,11 @@ public sealed record TrafficOptions
         if (MaxConcurrency is < 1 or > 1024)
         {
             problems.Add(Problem(nameof(MaxConcurrency), MaxConcurrency, "must be 1–1024"));
+        }
+
+        if (NameResolutionTimeout < TimeSpan.Zero || NameResolutionTimeout > TimeSpan.FromHours(1))
+        {
+            problems.Add(Problem(nameof(NameResolutionTimeout), NameResolutionTimeout, "must be 0–1 hour"));
         }
 
         if (PerRequestTimeout <= TimeSpan.Zero || PerRequestTimeout > TimeSpan.FromMinutes(10))

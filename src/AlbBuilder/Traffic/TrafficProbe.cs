@@ -11,9 +11,14 @@ internal sealed class TrafficProbe
     // The seed's page is tiny; a cap keeps a misrouted download from filling memory.
     private const int MaxBodyBytes = 1024 * 1024;
 
+    // How a request retries a host name that does not resolve yet: soon at first, then backing off to once a second.
+    private static readonly TimeSpan FirstNameRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxNameRetry = TimeSpan.FromSeconds(1);
+
     private readonly HttpMessageHandler _handler;
     private readonly TrafficOptions _options;
     private readonly Func<string, string?> _extractBackend;
+    private long _started;
 
     public TrafficProbe(HttpMessageHandler handler, TrafficOptions options)
     {
@@ -31,6 +36,7 @@ internal sealed class TrafficProbe
         var time = _options.Clock;
         var samples = new TrafficSample[_options.Requests];
         var started = time.GetTimestamp();
+        _started = started;
 
         // The per-request timeout is ours (driven by the TimeProvider), so HttpClient's own is switched off.
         using var client = new HttpClient(_handler, disposeHandler: false)
@@ -60,7 +66,44 @@ internal sealed class TrafficProbe
         return $"{exception.GetType().Name}: {cause.Message}";
     }
 
+    /// <summary>Whether the request failed because its host name did not resolve (NXDOMAIN), as a new load balancer's does for a while.</summary>
+    internal static bool IsNameNotResolved(HttpRequestException exception) =>
+        exception.HttpRequestError == HttpRequestError.NameResolutionError
+        || exception.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound };
+
+    /// <summary>Sends one request; while the host name does not resolve it waits and retries, up to <see cref="TrafficOptions.NameResolutionTimeout"/> from the probe's start.</summary>
     private async Task<TrafficSample> SendOneAsync(HttpClient client, Uri target, CancellationToken cancellationToken)
+    {
+        var retry = FirstNameRetry;
+        while (true)
+        {
+            try
+            {
+                return await SendOnceAsync(client, target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (IsNameNotResolved(ex))
+            {
+                var waited = _options.Clock.GetElapsedTime(_started);
+                if (waited >= _options.NameResolutionTimeout)
+                {
+                    if (_options.NameResolutionTimeout == TimeSpan.Zero)
+                    {
+                        return new TrafficSample(_options.Clock.GetUtcNow(), TimeSpan.Zero, null, null, DescribeFailure(ex));
+                    }
+
+                    throw new TimeoutException(
+                        $"{target.Host} did not resolve within {_options.NameResolutionTimeout} (TrafficOptions.NameResolutionTimeout). "
+                        + "A new load balancer's DNS name can take a few minutes to propagate; try again later, or check the name.",
+                        ex);
+                }
+
+                await Task.Delay(retry, _options.Clock, cancellationToken).ConfigureAwait(false);
+                retry = TimeSpan.FromTicks(Math.Min(MaxNameRetry.Ticks, retry.Ticks * 3 / 2));
+            }
+        }
+    }
+
+    private async Task<TrafficSample> SendOnceAsync(HttpClient client, Uri target, CancellationToken cancellationToken)
     {
         var time = _options.Clock;
         var startedAt = time.GetUtcNow();
@@ -82,6 +125,10 @@ internal sealed class TrafficProbe
         {
             // Not the caller's cancellation: our timeout, or a handler's own (e.g. a connect timeout) — either way this request timed out.
             return new TrafficSample(startedAt, time.GetElapsedTime(started), null, null, "Timeout");
+        }
+        catch (HttpRequestException ex) when (IsNameNotResolved(ex))
+        {
+            throw; // not the load balancer's failure: the caller waits for the name
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {

@@ -15,6 +15,7 @@ public static class TrafficVerifier
     /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http or https URL.</exception>
     /// <exception cref="OptionsValidationException">The options have bad values (all are listed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="TimeoutException">The URL's host name did not resolve within <see cref="TrafficOptions.NameResolutionTimeout"/>.</exception>
     public static async Task<TrafficReport> VerifyAsync(Uri url, TrafficOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);

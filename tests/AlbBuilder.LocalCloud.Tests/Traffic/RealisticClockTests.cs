@@ -18,7 +18,21 @@ public sealed class RealisticClockTests(ITestOutputHelper output)
         var lab = await Lab.CreateAsync(ec2, elb, "realistic", instances: 2);
         await lab.WaitActiveAsync(elb);
         await lab.WaitForHealthAsync(elb, h => h.Values.All(t => t.State == "healthy"), "healthy");
-        var body = await http.GetStringAsync(new Uri($"http://{lab.DnsName}/"));
+        // The name resolves only after DNS propagation (150 s × 0.01 after creation), possibly a little after "healthy".
+        var body = await Poll.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    return await http.GetStringAsync(new Uri($"http://{lab.DnsName}/"));
+                }
+                catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
+                {
+                    return null;
+                }
+            },
+            b => b is not null,
+            "the load balancer's name resolves");
 
         output.WriteLine($"serving after {cloud.TimeProvider.GetElapsedTime(started).TotalSeconds:F2} s");
         Assert.Contains("Hello World from ip-172-31-", body, StringComparison.Ordinal);

@@ -77,6 +77,8 @@ public sealed class FailoverDrillCompositionTests
 
         public Task WaitTargetUnusedAsync(string instanceId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task WaitTargetUnhealthyAsync(string instanceId, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task WaitTargetsHealthyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<TrafficReport> VerifyTrafficAsync(int requests, CancellationToken cancellationToken)

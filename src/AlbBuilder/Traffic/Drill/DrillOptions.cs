@@ -11,6 +11,19 @@ public sealed record DrillOptions
     /// <value>The default is 1.</value>
     public int InstanceIndex { get; init; } = 1;
 
+    /// <summary>What the drill does to the instance: stop it (the default), or make it fail its health check while it runs.</summary>
+    /// <value>The default is <see cref="DrillKind.StopInstance"/>.</value>
+    public DrillKind Kind { get; init; } = DrillKind.StopInstance;
+
+    /// <summary>
+    /// For <see cref="DrillKind.Unhealthy"/>: makes the instance (by id) fail its health check while it keeps running,
+    /// for example by stopping its web server. Required for that kind.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? MakeUnhealthy { get; init; }
+
+    /// <summary>For <see cref="DrillKind.Unhealthy"/>: undoes <see cref="MakeUnhealthy"/> (also on failure or cancellation). Required for that kind.</summary>
+    public Func<string, CancellationToken, Task>? Recover { get; init; }
+
     /// <summary>How many requests each of the three verifications sends.</summary>
     /// <value>The default is 20; 1–100 000.</value>
     public int Requests { get; init; } = 20;
@@ -24,7 +37,16 @@ public sealed record DrillOptions
     /// <value>The default is 30 seconds; 0–1 hour.</value>
     public TimeSpan TransitionWindow { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long to wait for the stopped instance's target to become <c>unused</c>.</summary>
+    /// <summary>
+    /// When set, the survivor verification repeats its batch of <see cref="Requests"/> at this pace until one batch is
+    /// served by the survivors alone (the load balancer has cut over) or the transition window has passed, so the report
+    /// shows the transition itself: <see cref="DrillReport.TransitionFailures"/> inside the window, and
+    /// <see cref="DrillReport.CutOverAfter"/>. Null sends one batch.
+    /// </summary>
+    /// <value>The default is null; the lab's default drill uses 250 ms. At most 1 minute.</value>
+    public TimeSpan? TransitionSampling { get; init; }
+
+    /// <summary>How long to wait for the stopped instance's target to become <c>unused</c> (or, for <see cref="DrillKind.Unhealthy"/>, <c>unhealthy</c>).</summary>
     /// <value>The default is 5 minutes.</value>
     public TimeSpan TargetUnusedTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -76,6 +98,16 @@ public sealed record DrillOptions
             problems.Add(Problem(nameof(InstanceIndex), InstanceIndex, "must be 1 or more (1-based)"));
         }
 
+        if (Kind == DrillKind.Unhealthy && (MakeUnhealthy is null || Recover is null))
+        {
+            problems.Add(Problem(nameof(Kind), Kind, "needs both MakeUnhealthy and Recover"));
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            problems.Add(Problem(nameof(Kind), Kind, "must be StopInstance or Unhealthy"));
+        }
+
         if (Requests is < 1 or > 100_000)
         {
             problems.Add(Problem(nameof(Requests), Requests, "must be 1–100000"));
@@ -84,6 +116,11 @@ public sealed record DrillOptions
         if (TransitionWindow < TimeSpan.Zero || TransitionWindow > TimeSpan.FromHours(1))
         {
             problems.Add(Problem(nameof(TransitionWindow), TransitionWindow, "must be 0–1 hour"));
+        }
+
+        if (TransitionSampling is { } sampling && (sampling < TimeSpan.Zero || sampling > TimeSpan.FromMinutes(1)))
+        {
+            problems.Add(Problem(nameof(TransitionSampling), sampling, "must be 0–1 minute"));
         }
 
         foreach (var (name, value) in new[]

@@ -26,6 +26,7 @@ public sealed record DrillReport
     /// <param name="onlySurvivorServed">Whether, while the instance was stopped, only survivors served after the window.</param>
     /// <param name="allServeAgain">Whether, after the restart, every instance served again.</param>
     /// <param name="failedStep">The first step that failed, null when none did.</param>
+    /// <param name="kind">What the drill did to the instance: stopped it, or made it fail its health checks.</param>
     public DrillReport(
         string instanceId,
         string? instanceName,
@@ -41,7 +42,8 @@ public sealed record DrillReport
         bool baselineAllServed,
         bool onlySurvivorServed,
         bool allServeAgain,
-        DrillStep? failedStep = null)
+        DrillStep? failedStep = null,
+        DrillKind kind = DrillKind.StopInstance)
     {
         InstanceId = instanceId;
         InstanceName = instanceName;
@@ -58,6 +60,7 @@ public sealed record DrillReport
         OnlySurvivorServed = onlySurvivorServed;
         AllServeAgain = allServeAgain;
         FailedStep = failedStep;
+        Kind = kind;
     }
 
     // The drill fills the report in with an object initializer (internal init keeps the properties read-only outside).
@@ -95,6 +98,27 @@ public sealed record DrillReport
     /// </summary>
     public int TransitionFailures { get; internal init; }
 
+    /// <summary>How many batches the survivor verification sent (more than one with <see cref="DrillOptions.TransitionSampling"/>).</summary>
+    public int SurvivorBatches { get; internal init; }
+
+    /// <summary>
+    /// From the stop request to the start of the first survivor batch served by the survivors alone: when the load
+    /// balancer had cut over, as far as the traffic showed. Null when no batch was.
+    /// </summary>
+    public TimeSpan? CutOverAfter { get; internal init; }
+
+    /// <summary>What the drill did to the instance.</summary>
+    public DrillKind Kind { get; internal init; }
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: when the drill saw the target <c>unhealthy</c>; null otherwise or if it never did.</summary>
+    public DateTimeOffset? UnhealthyAt { get; internal init; }
+
+    /// <summary>When traffic had stopped reaching the instance: the start of the first survivor batch served by the survivors alone.</summary>
+    public DateTimeOffset? TrafficStoppedAt { get; internal init; }
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: when every target was healthy again after the recovery; null otherwise or if it never was.</summary>
+    public DateTimeOffset? RecoveredAt { get; internal init; }
+
     /// <summary>Requests that started after the window and were still served by the stopped instance (each one fails the drill).</summary>
     public int StoppedServedAfterWindow { get; internal init; }
 
@@ -129,9 +153,15 @@ public sealed record DrillReport
     {
         var stopped = InstanceName is null ? InstanceId : $"{InstanceName} ({InstanceId})";
         var text = new StringBuilder();
-        text.Append(Succeeded ? "Failover drill succeeded" : $"Failover drill FAILED at {FailedStep?.ToString() ?? "an unknown step"}")
-            .Append(CultureInfo.InvariantCulture, $": stopped {stopped}, survivors {string.Join(", ", Survivors)}.")
+        var drill = Kind == DrillKind.Unhealthy ? "Unhealthy-target drill" : "Failover drill";
+        text.Append(Succeeded ? $"{drill} succeeded" : $"{drill} FAILED at {FailedStep?.ToString() ?? "an unknown step"}")
+            .Append(CultureInfo.InvariantCulture, $": {(Kind == DrillKind.Unhealthy ? "made unhealthy" : "stopped")} {stopped}, survivors {string.Join(", ", Survivors)}.")
             .AppendLine();
+        if (Kind == DrillKind.Unhealthy)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  unhealthy at {Time(UnhealthyAt)}, traffic stopped reaching it at {Time(TrafficStoppedAt)}, recovered at {Time(RecoveredAt)}").AppendLine();
+        }
+
         AppendPhase(text, "before", BaselineTraffic, BaselineAllServed ? "every instance served" : "not every instance served");
         AppendPhase(
             text,
@@ -139,7 +169,7 @@ public sealed record DrillReport
             SurvivorTraffic,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{(OnlySurvivorServed ? "only survivors served" : "NOT only survivors served")}; {TransitionFailures} tolerated in the {TransitionWindow.TotalSeconds:0.#} s transition window, {StoppedServedAfterWindow} from the stopped instance and {FailedAfterWindow} failed after it"));
+                $"{(OnlySurvivorServed ? "only survivors served" : "NOT only survivors served")}; {TransitionFailures} tolerated in the {TransitionWindow.TotalSeconds:0.#} s transition window, {StoppedServedAfterWindow} from the stopped instance and {FailedAfterWindow} failed after it{CutOverText()}"));
         AppendPhase(text, "restarted", RestoredTraffic, AllServeAgain ? "every instance serves again" : "not every instance serves again");
         foreach (var entry in Timeline)
         {
@@ -148,6 +178,14 @@ public sealed record DrillReport
 
         return text.ToString();
     }
+
+    private static string Time(DateTimeOffset? moment) =>
+        moment?.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "–";
+
+    private string CutOverText() =>
+        CutOverAfter is { } cutOver
+            ? string.Create(CultureInfo.InvariantCulture, $"; cut over {cutOver.TotalSeconds:0.###} s after the stop ({SurvivorBatches} batch(es))")
+            : string.Empty;
 
     private static void AppendPhase(StringBuilder text, string phase, TrafficReport? traffic, string verdict)
     {

@@ -30,6 +30,15 @@ public enum DrillStep
     /// <summary>Verify that every instance serves again.</summary>
     VerifyAllServe,
 
-    /// <summary>Start the stopped instance again after a failure or cancellation.</summary>
+    /// <summary>Start the stopped instance again (or recover it) after a failure or cancellation.</summary>
     Restore,
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: make the instance fail its health check (instead of <see cref="StopInstance"/>).</summary>
+    MakeUnhealthy,
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: wait until its target is <c>unhealthy</c> (instead of <see cref="WaitTargetUnused"/>).</summary>
+    WaitTargetUnhealthy,
+
+    /// <summary><see cref="DrillKind.Unhealthy"/>: undo the fault (instead of <see cref="WaitInstanceStopped"/> and <see cref="StartInstance"/>).</summary>
+    Recover,
 }

@@ -8,7 +8,7 @@ namespace AlbBuilder.Traffic;
 /// Stops one instance of a serving lab, proves the load balancer sends everything to the survivors, starts the instance
 /// again and proves all serve. If the drill fails or is cancelled after the stop, the instance is started again.
 /// </summary>
-internal sealed class FailoverDrill
+internal sealed partial class FailoverDrill
 {
     private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
 
@@ -31,6 +31,11 @@ internal sealed class FailoverDrill
     private SurvivorVerdict _verdict = SurvivorVerdict.None;
     private bool _allServeAgain;
     private DrillStep? _failedStep;
+    private int _survivorBatches;
+    private TimeSpan? _cutOverAfter;
+    private DateTimeOffset? _unhealthyAt;
+    private DateTimeOffset? _trafficStoppedAt;
+    private DateTimeOffset? _recoveredAt;
 
     private FailoverDrill(IDrillSubject subject, DrillOptions options, IProgress<DrillEvent>? progress)
     {
@@ -166,18 +171,26 @@ internal sealed class FailoverDrill
 
         Record(DrillStep.Baseline, LabEventKind.Completed, $"every instance serves — {_baseline}");
 
-        _step = DrillStep.StopInstance;
-        var windowEnd = _time.GetUtcNow() + _options.TransitionWindow;
+        var stopAt = _time.GetUtcNow();
+        var windowEnd = stopAt + _options.TransitionWindow;
         _stopRequested = true;
-        await _subject.StopInstanceAsync(victim.InstanceId, cancellationToken).ConfigureAwait(false);
-        Record(DrillStep.StopInstance, LabEventKind.Completed, $"stop requested for {Describe(victim)}; transition window until {windowEnd:HH:mm:ss.fff}");
+        if (_options.Kind == DrillKind.Unhealthy)
+        {
+            await MakeUnhealthyAsync(victim, windowEnd, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _step = DrillStep.StopInstance;
+            await _subject.StopInstanceAsync(victim.InstanceId, cancellationToken).ConfigureAwait(false);
+            Record(DrillStep.StopInstance, LabEventKind.Completed, $"stop requested for {Describe(victim)}; transition window until {windowEnd:HH:mm:ss.fff}");
 
-        _step = DrillStep.WaitTargetUnused;
-        await BoundedAsync(_options.TargetUnusedTimeout, ct => _subject.WaitTargetUnusedAsync(victim.InstanceId, ct), cancellationToken).ConfigureAwait(false);
-        Record(DrillStep.WaitTargetUnused, LabEventKind.Completed, $"{Describe(victim)} is an unused target (Target.InvalidState)");
+            _step = DrillStep.WaitTargetUnused;
+            await BoundedAsync(_options.TargetUnusedTimeout, ct => _subject.WaitTargetUnusedAsync(victim.InstanceId, ct), cancellationToken).ConfigureAwait(false);
+            Record(DrillStep.WaitTargetUnused, LabEventKind.Completed, $"{Describe(victim)} is an unused target (Target.InvalidState)");
+        }
 
         _step = DrillStep.VerifySurvivors;
-        _duringStop = await _subject.VerifyTrafficAsync(_options.Requests, cancellationToken).ConfigureAwait(false);
+        _duringStop = await VerifyThroughTransitionAsync(stopAt, windowEnd, cancellationToken).ConfigureAwait(false);
         _verdict = JudgeSurvivors(_duringStop, victim, _survivors, windowEnd);
         var verdictText = string.Create(
             _invariant,
@@ -191,17 +204,28 @@ internal sealed class FailoverDrill
             Fail(DrillStep.VerifySurvivors, verdictText); // carry on: the instance still has to come back
         }
 
-        _step = DrillStep.WaitInstanceStopped;
-        await BoundedAsync(_options.InstanceStoppedTimeout, ct => _subject.WaitInstanceStoppedAsync(victim.InstanceId, ct), cancellationToken).ConfigureAwait(false);
-        Record(DrillStep.WaitInstanceStopped, LabEventKind.Completed, $"{Describe(victim)} is stopped");
+        if (_options.Kind == DrillKind.Unhealthy)
+        {
+            _step = DrillStep.Recover;
+            await _options.Recover!(victim.InstanceId, cancellationToken).ConfigureAwait(false);
+            _restarted = true;
+            Record(DrillStep.Recover, LabEventKind.Completed, $"{Describe(victim)} recovered; waiting for its health checks to pass");
+        }
+        else
+        {
+            _step = DrillStep.WaitInstanceStopped;
+            await BoundedAsync(_options.InstanceStoppedTimeout, ct => _subject.WaitInstanceStoppedAsync(victim.InstanceId, ct), cancellationToken).ConfigureAwait(false);
+            Record(DrillStep.WaitInstanceStopped, LabEventKind.Completed, $"{Describe(victim)} is stopped");
 
-        _step = DrillStep.StartInstance;
-        await _subject.StartInstanceAsync(victim.InstanceId, cancellationToken).ConfigureAwait(false);
-        _restarted = true;
-        Record(DrillStep.StartInstance, LabEventKind.Completed, $"start requested for {Describe(victim)}");
+            _step = DrillStep.StartInstance;
+            await _subject.StartInstanceAsync(victim.InstanceId, cancellationToken).ConfigureAwait(false);
+            _restarted = true;
+            Record(DrillStep.StartInstance, LabEventKind.Completed, $"start requested for {Describe(victim)}");
+        }
 
         _step = DrillStep.WaitTargetsHealthy;
         await BoundedAsync(_options.TargetsHealthyTimeout, _subject.WaitTargetsHealthyAsync, cancellationToken).ConfigureAwait(false);
+        _recoveredAt = _time.GetUtcNow();
         Record(DrillStep.WaitTargetsHealthy, LabEventKind.Completed, "every target is healthy");
 
         _step = DrillStep.VerifyAllServe;
@@ -214,54 +238,6 @@ internal sealed class FailoverDrill
         else
         {
             Fail(DrillStep.VerifyAllServe, $"not every instance serves again — {_restored}");
-        }
-    }
-
-    private async Task RestoreAsync()
-    {
-        var victim = _victim!;
-
-        // A fresh token: the caller's may be the reason we are here, and the lab must not stay half-stopped.
-        using var bounded = new CancellationTokenSource(_options.RestoreTimeout, _time);
-        try
-        {
-            InstanceStateName? state = null;
-            try
-            {
-                var status = await _subject.GetStatusAsync(bounded.Token).ConfigureAwait(false);
-                state = status.Instances.FirstOrDefault(i => i.InstanceId == victim.InstanceId)?.State;
-            }
-            catch (Exception ex) when (!bounded.IsCancellationRequested)
-            {
-                Record(DrillStep.Restore, LabEventKind.Progress, $"could not read {Describe(victim)}'s state ({ex.Message}); starting it anyway");
-            }
-
-            if (state == InstanceStateName.Running || state == InstanceStateName.Pending)
-            {
-                _restarted = true;
-                Record(DrillStep.Restore, LabEventKind.Completed, $"{Describe(victim)} is {state}; nothing to restore");
-                return;
-            }
-
-            if (state == InstanceStateName.ShuttingDown || state == InstanceStateName.Terminated)
-            {
-                Record(DrillStep.Restore, LabEventKind.Failed, $"{Describe(victim)} is {state} and cannot be started again");
-                return;
-            }
-
-            if (state == InstanceStateName.Stopping)
-            {
-                await _subject.WaitInstanceStoppedAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
-            }
-
-            await _subject.StartInstanceAsync(victim.InstanceId, bounded.Token).ConfigureAwait(false);
-            _restarted = true;
-            Record(DrillStep.Restore, LabEventKind.Completed, $"started {Describe(victim)} again; it rejoins once its health checks pass");
-        }
-        catch (Exception ex)
-        {
-            var reason = bounded.IsCancellationRequested ? $"timed out after {_options.RestoreTimeout}" : ex.Message;
-            Record(DrillStep.Restore, LabEventKind.Failed, $"could not start {Describe(victim)} again ({reason}); start it yourself");
         }
     }
 
@@ -312,6 +288,12 @@ internal sealed class FailoverDrill
         RestoredTraffic = _restored,
         TransitionWindow = _options.TransitionWindow,
         TransitionFailures = _verdict.Tolerated,
+        SurvivorBatches = _survivorBatches,
+        CutOverAfter = _cutOverAfter,
+        Kind = _options.Kind,
+        UnhealthyAt = _unhealthyAt,
+        TrafficStoppedAt = _trafficStoppedAt,
+        RecoveredAt = _options.Kind == DrillKind.Unhealthy ? _recoveredAt : null,
         StoppedServedAfterWindow = _verdict.StoppedServedAfterWindow,
         FailedAfterWindow = _verdict.FailedAfterWindow,
         BaselineAllServed = _baselineAllServed,

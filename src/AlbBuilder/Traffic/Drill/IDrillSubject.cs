@@ -18,6 +18,9 @@ internal interface IDrillSubject
     /// <summary>Waits until the instance's target is <c>unused</c> (<c>Target.InvalidState</c>).</summary>
     Task WaitTargetUnusedAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Waits until the instance's target is <c>unhealthy</c> (the unhealthy drill).</summary>
+    Task WaitTargetUnhealthyAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Waits until the instances run and every target is <c>healthy</c>.</summary>
     Task WaitTargetsHealthyAsync(CancellationToken cancellationToken);
 
