@@ -97,7 +97,7 @@ internal sealed partial class Ec2Api
         var hopLimit = Ec2Rules.HopLimit(Int(p, "MetadataOptions.HttpPutResponseHopLimit") ?? 2);
         var keyName = Ec2Rules.KeyName(p.Get("KeyName"));
         var tags = TagSpecifications(p, "instance", "volume", "network-interface");
-        CheckTagLimit([], tags);
+        TagLimit.Check([], tags, Ec2Errors.TagLimitExceeded);
 
         // Everything is validated above, quotas and addresses included: from here on the call cannot fail, so a failed
         // call changes nothing.
@@ -133,7 +133,7 @@ internal sealed partial class Ec2Api
                 HttpPutResponseHopLimit = hopLimit,
                 UserData = userData,
             };
-            AddTags(instance.Tags, tags);
+            TagLimit.Apply(instance.Tags, tags, Ec2Errors.TagLimitExceeded);
             _state.Instances[instance.Id] = instance;
             reservation.InstanceIds.Add(instance.Id);
             reservation.Launched.Add(instance);

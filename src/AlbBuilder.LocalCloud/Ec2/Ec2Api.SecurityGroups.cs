@@ -37,7 +37,7 @@ internal sealed partial class Ec2Api
 
         var tags = TagSpecifications(p, "security-group");
         var group = new SecurityGroup { Id = ResourceIds.New("sg"), Name = name, Description = description, VpcId = vpcId };
-        AddTags(group.Tags, tags);
+        TagLimit.Apply(group.Tags, tags, Ec2Errors.TagLimitExceeded);
         group.Egress.Add(new SecurityGroupRule("-1", null, null, "0.0.0.0/0", null, null) { RuleId = ResourceIds.New("sgr") });
         _state.SecurityGroups[group.Id] = group;
 

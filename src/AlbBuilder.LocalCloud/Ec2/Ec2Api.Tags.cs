@@ -1,4 +1,5 @@
 using AlbBuilder.LocalCloud.Protocol;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Ec2;
 
@@ -76,12 +77,12 @@ internal sealed partial class Ec2Api
 
         foreach (var (_, _, resourceTags) in targets)
         {
-            CheckTagLimit(resourceTags, tags);
+            TagLimit.Check(resourceTags, tags, Ec2Errors.TagLimitExceeded);
         }
 
         foreach (var (_, _, resourceTags) in targets)
         {
-            AddTags(resourceTags, tags);
+            TagLimit.Apply(resourceTags, tags, Ec2Errors.TagLimitExceeded);
         }
 
         yield return ReturnTrue;

@@ -100,31 +100,14 @@ internal sealed partial class Ec2Api
             list.Add(new KeyValuePair<string, string>(key, value));
         }
 
-        if (list.Count > 50)
+        if (list.Count > TagLimit.PerResource)
         {
-            throw new AwsServiceError("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
+            throw Ec2Errors.TagLimitExceeded();
         }
 
         return list;
     }
 
-    /// <summary>Adds tags after checking the 50-tag limit, so a failed call changes nothing.</summary>
-    private static void AddTags(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
-    {
-        CheckTagLimit(target, tags);
-        foreach (var (key, value) in tags)
-        {
-            target[key] = value;
-        }
-    }
-
-    private static void CheckTagLimit(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
-    {
-        if (target.Keys.Union(tags.Select(t => t.Key), StringComparer.Ordinal).Count() > 50)
-        {
-            throw new AwsServiceError("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
-        }
-    }
 
     /// <summary>Pages with EC2's NextToken/MaxResults (<paramref name="minimum"/>–1000; everything when absent).</summary>
     private static (List<T> Page, string? NextToken) Paginate<T>(IReadOnlyList<T> items, int? maxResults, string? nextToken, int minimum)

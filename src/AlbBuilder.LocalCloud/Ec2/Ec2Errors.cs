@@ -49,4 +49,8 @@ internal static class Ec2Errors
             => new("InvalidID", "The ID 'i-00000000000000000' is not valid"),
         _ => GroupNotFound("sg-00000000000000000"),
     };
+
+    /// <summary>More than 50 tags on one resource.</summary>
+    public static AwsServiceError TagLimitExceeded() =>
+        new("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
 }

@@ -1,5 +1,6 @@
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Elbv2;
 
@@ -58,7 +59,7 @@ internal sealed partial class Elbv2Api
             Protocol = protocol,
             DefaultActions = actions,
         };
-        ApplyTags(listener.Tags, tags);
+        TagLimit.Apply(listener.Tags, tags, Elbv2Errors.TooManyTags);
         _state.Listeners[listener.Arn] = listener;
         yield return Xml.Members("Listeners", [listener], ListenerMembers);
     }

@@ -164,7 +164,7 @@ internal sealed partial class Elbv2Api
             loadBalancer.Attributes[key] = value;
         }
 
-        ApplyTags(loadBalancer.Tags, tags);
+        TagLimit.Apply(loadBalancer.Tags, tags, Elbv2Errors.TooManyTags);
         _state.LoadBalancers[loadBalancer.Arn] = loadBalancer;
         _state.Scheduler.After(_state.Profile.LoadBalancerProvisioning, () => Activate(loadBalancer));
         yield return Xml.Members("LoadBalancers", [loadBalancer], LoadBalancerMembers);

@@ -1,4 +1,5 @@
 using AlbBuilder.LocalCloud.Protocol;
+using AlbBuilder.LocalCloud.Validation;
 
 namespace AlbBuilder.LocalCloud.Elbv2;
 
@@ -17,12 +18,12 @@ internal sealed partial class Elbv2Api
 
         foreach (var resource in resources)
         {
-            CheckTagQuota(resource, tags);
+            TagLimit.Check(resource, tags, Elbv2Errors.TooManyTags);
         }
 
         foreach (var resource in resources)
         {
-            ApplyTags(resource, tags);
+            TagLimit.Apply(resource, tags, Elbv2Errors.TooManyTags);
         }
 
         yield break;

@@ -137,7 +137,7 @@ internal sealed partial class Elbv2Api
             targetGroup.Attributes[key] = value;
         }
 
-        ApplyTags(targetGroup.Tags, tags);
+        TagLimit.Apply(targetGroup.Tags, tags, Elbv2Errors.TooManyTags);
         _state.TargetGroups[targetGroup.Arn] = targetGroup;
         yield return Xml.Members("TargetGroups", [targetGroup], TargetGroupMembers);
     }

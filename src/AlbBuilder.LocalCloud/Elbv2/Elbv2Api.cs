@@ -94,23 +94,6 @@ internal sealed partial class Elbv2Api
         return tags;
     }
 
-    /// <summary>Adds tags after checking the 50-tag quota, so a failed call changes nothing.</summary>
-    private static void ApplyTags(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
-    {
-        CheckTagQuota(target, tags);
-        foreach (var (key, value) in tags)
-        {
-            target[key] = value;
-        }
-    }
-
-    private static void CheckTagQuota(Dictionary<string, string> target, IReadOnlyCollection<KeyValuePair<string, string>> tags)
-    {
-        if (target.Keys.Union(tags.Select(t => t.Key), StringComparer.Ordinal).Count() > 50)
-        {
-            throw new AwsServiceError("TooManyTags", "The quota for the number of tags that can be assigned to a resource has been reached");
-        }
-    }
 
     /// <summary>Pages with ELBv2's Marker/PageSize (1–400, 400 when absent).</summary>
     private static (List<T> Page, string? NextMarker) Page<T>(IReadOnlyList<T> items, QueryParameters p)

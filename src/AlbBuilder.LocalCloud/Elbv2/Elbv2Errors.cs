@@ -34,4 +34,8 @@ internal static class Elbv2Errors
         "DescribeListeners" or "DeleteListener" => ListenerNotFound(),
         _ => TargetGroupNotFound(),
     };
+
+    /// <summary>More than 50 tags on one resource.</summary>
+    public static AwsServiceError TooManyTags() =>
+        new("TooManyTags", "The quota for the number of tags that can be assigned to a resource has been reached");
 }
