@@ -6,6 +6,7 @@ public sealed class PackageReadmeTests
     [Theory]
     [InlineData("docs/package-readme.md")]
     [InlineData("docs/package-readme-localcloud.md")]
+    [InlineData("docs/package-readme-localcloud-server.md")]
     public void PackageReadme_PointsToNoRepositoryFolder_WhileThePackageNamesNoRepository(string file)
     {
         var readme = RepositoryFiles.Read(file);
