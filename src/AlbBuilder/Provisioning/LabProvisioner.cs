@@ -51,7 +51,8 @@ internal sealed class LabProvisioner(LabContext lab, ILabStartOrder order, LabIn
             LabStep.DiscoverNetwork,
             definition.VpcId is null ? "Looking up the default VPC and its default subnets" : $"Looking up VPC {definition.VpcId} and its subnets",
             ct => NetworkDiscovery.DiscoverAsync(lab.Ec2, definition, ct),
-            n => $"VPC {n.VpcId}, subnets {string.Join(", ", n.Subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}").ConfigureAwait(false);
+            n => $"VPC {n.VpcId}, subnets {string.Join(", ", n.Subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}" +
+                (n.SkippedZones.Count > 0 ? $"; no instances in {string.Join(", ", n.SkippedZones)} ({definition.InstanceType} not offered there)" : string.Empty)).ConfigureAwait(false);
         inventory.SetNetwork(network.VpcId, [.. network.Subnets.Select(s => s.SubnetId)]);
         if (network.SkippedZones.Count > 0)
         {

@@ -44,6 +44,8 @@ public sealed class InstanceTypeOfferingScenarioTests
 
         Assert.Contains(events.Events, e => e.Step == LabStep.DiscoverNetwork && e.Kind == LabEventKind.Progress
             && e.Message.Contains("t3.micro is not offered in us-east-1e", StringComparison.Ordinal));
+        Assert.Contains(events.Events, e => e.Step == LabStep.DiscoverNetwork && e.Kind == LabEventKind.Completed
+            && e.Message.EndsWith("; no instances in us-east-1e (t3.micro not offered there)", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information
             && e.Message.Contains("t3.micro is not offered in us-east-1e", StringComparison.Ordinal));
         Assert.Equal(0, env.Count("TerminateInstances"));
