@@ -1,3 +1,4 @@
+using AlbBuilder.LocalCloud.Offerings;
 using AlbBuilder.LocalCloud.Protocol;
 using AlbBuilder.LocalCloud.State;
 using AlbBuilder.LocalCloud.Validation;
@@ -61,12 +62,14 @@ internal sealed partial class Ec2Api
 
         var subnet = p.Get("SubnetId") is { } subnetId
             ? _state.Subnets.TryGetValue(subnetId, out var s) ? s : throw Ec2Errors.SubnetNotFound(subnetId)
-            : _state.Subnets.Values.Where(x => x.DefaultForAz && (zone is null || x.AvailabilityZone == zone)).OrderBy(x => x.AvailabilityZone, StringComparer.Ordinal).First();
+            : _state.Subnets.Values.Where(x => x.DefaultForAz && (zone is null || x.AvailabilityZone == zone))
+                .OrderBy(x => !InstanceTypeOfferings.Offers(x.AvailabilityZone, instanceType)).ThenBy(x => x.AvailabilityZone, StringComparer.Ordinal).First();
         if (zone is not null && subnet.AvailabilityZone != zone)
         {
             throw Ec2Errors.InvalidParameterCombination($"The subnet {subnet.Id} is not in the availability zone {zone}.");
         }
 
+        RequireOffered(subnet.AvailabilityZone, instanceType);
         var groupIds = p.GetList("SecurityGroupId").ToList();
         foreach (var groupName in p.GetList("SecurityGroup"))
         {

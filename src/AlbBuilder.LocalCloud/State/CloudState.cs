@@ -1,6 +1,7 @@
 using System.Net;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
+using AlbBuilder.LocalCloud.Offerings;
 using AlbBuilder.LocalCloud.Quotas;
 
 namespace AlbBuilder.LocalCloud.State;
@@ -61,7 +62,7 @@ internal sealed partial class CloudState
     /// <summary>Gets or sets the callback told (outside the lock) that the data plane should reconcile.</summary>
     public Action? Changed { get; set; }
 
-    public string[] AvailabilityZones => [Region + "a", Region + "b", Region + "c"];
+    public string[] AvailabilityZones => RegionZones.For(Region);
 
     public string AvailabilityZoneId(string zone) =>
         $"{RegionShortName()}-az{Array.IndexOf(AvailabilityZones, zone) + 1}";
@@ -92,9 +93,10 @@ internal sealed partial class CloudState
     {
         var vpc = new Vpc { Id = ResourceIds.New("vpc"), CidrBlock = "172.31.0.0/16", IsDefault = true };
         Vpcs[vpc.Id] = vpc;
-        for (var i = 0; i < 3; i++)
+        var zones = AvailabilityZones;
+        for (var i = 0; i < zones.Length; i++)
         {
-            var zone = AvailabilityZones[i];
+            var zone = zones[i];
             var subnet = new Subnet
             {
                 Id = ResourceIds.New("subnet"),

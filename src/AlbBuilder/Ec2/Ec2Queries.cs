@@ -61,4 +61,32 @@ internal static class Ec2Queries
         while (!string.IsNullOrEmpty(request.NextToken));
         return result;
     }
+
+    /// <summary>
+    /// The Availability Zones that offer <paramref name="instanceType"/> (DescribeInstanceTypeOfferings by zone); null
+    /// when the service gave no answer at all.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>?> OfferingZonesAsync(IAmazonEC2 ec2, string instanceType, CancellationToken cancellationToken)
+    {
+        var request = new DescribeInstanceTypeOfferingsRequest
+        {
+            LocationType = LocationType.AvailabilityZone,
+            Filters = [Ec2ModelExtensions.Filter("instance-type", instanceType)],
+        };
+        HashSet<string>? zones = null;
+        do
+        {
+            var response = await ec2.DescribeInstanceTypeOfferingsAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                break;
+            }
+
+            zones ??= new HashSet<string>(StringComparer.Ordinal);
+            zones.UnionWith((response.InstanceTypeOfferings ?? []).Select(o => o.Location).OfType<string>());
+            request.NextToken = response.NextToken;
+        }
+        while (!string.IsNullOrEmpty(request.NextToken));
+        return zones;
+    }
 }

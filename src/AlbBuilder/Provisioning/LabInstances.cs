@@ -34,7 +34,7 @@ internal static class LabInstances
         var present = start.Inventory.Instances;
         var missing = Enumerable.Range(1, definition.InstanceCount).Where(i => !present.ContainsKey(i)).ToList();
         await Task.WhenAll(missing
-            .GroupBy(i => network.Subnets[(i - 1) % network.Subnets.Count])
+            .GroupBy(i => network.InstanceSubnets[(i - 1) % network.InstanceSubnets.Count])
             .Select(g => LaunchInZoneAsync(start, g.Key, [.. g], groupId))).ConfigureAwait(false);
 
         // An interrupted start may have left adopted instances without their Name (the finder gave them a free index).

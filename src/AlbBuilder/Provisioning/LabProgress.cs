@@ -39,6 +39,13 @@ internal sealed class LabProgress
         Report(step, LabEventKind.Progress, message, resource);
     }
 
+    /// <summary>A progress event the log shows at Information level: something the user should know, such as skipped AZs.</summary>
+    public void Notice(LabStep step, string message, LabResource? resource = null)
+    {
+        ProvisioningLog.StepNotice(Logger, _lab, step, message);
+        Report(step, LabEventKind.Progress, message, resource);
+    }
+
     public void Failed(LabStep step, string message, Exception? exception, LabResource? resource = null)
     {
         ProvisioningLog.StepFailed(Logger, _lab, step, message, exception);

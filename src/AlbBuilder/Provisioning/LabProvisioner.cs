@@ -51,8 +51,16 @@ internal sealed class LabProvisioner(LabContext lab, ILabStartOrder order, LabIn
             LabStep.DiscoverNetwork,
             definition.VpcId is null ? "Looking up the default VPC and its default subnets" : $"Looking up VPC {definition.VpcId} and its subnets",
             ct => NetworkDiscovery.DiscoverAsync(lab.Ec2, definition, ct),
-            n => $"VPC {n.VpcId}, subnets {string.Join(", ", n.Subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}").ConfigureAwait(false);
+            n => $"VPC {n.VpcId}, subnets {string.Join(", ", n.Subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}" +
+                (n.SkippedZones.Count > 0 ? $"; no instances in {string.Join(", ", n.SkippedZones)} ({definition.InstanceType} not offered there)" : string.Empty)).ConfigureAwait(false);
         inventory.SetNetwork(network.VpcId, [.. network.Subnets.Select(s => s.SubnetId)]);
+        if (network.SkippedZones.Count > 0)
+        {
+            progress.Notice(
+                LabStep.DiscoverNetwork,
+                $"Instance type {definition.InstanceType} is not offered in {string.Join(", ", network.SkippedZones)}: no instances there " +
+                $"(they launch in {string.Join(", ", network.InstanceSubnets.Select(s => s.AvailabilityZone))}); the load balancer still spans every subnet");
+        }
 
         var start = new LabStart(lab, steps, ownership, found, inventory, journal);
         var targets = await order.RunAsync(new LabStartSteps(start, network)).ConfigureAwait(false);

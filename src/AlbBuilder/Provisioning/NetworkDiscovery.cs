@@ -8,6 +8,7 @@ namespace AlbBuilder.Provisioning;
 /// <summary>Finds the lab's VPC and one subnet per Availability Zone (an ALB needs at least two AZs and at most one subnet in each).</summary>
 internal static class NetworkDiscovery
 {
+    /// <summary>Finds the network, with the subnets that get instances narrowed to the AZs offering the instance type.</summary>
     public static async Task<LabNetwork> DiscoverAsync(IAmazonEC2 ec2, AlbLabDefinition definition, CancellationToken cancellationToken)
     {
         string vpcId;
@@ -30,7 +31,7 @@ internal static class NetworkDiscovery
                 $"({Describe(subnets)}). Pass one subnet per AZ in two or more AZs with InSubnets(...), or add default subnets (aws ec2 create-default-subnet).");
         }
 
-        return new LabNetwork(vpcId, subnets);
+        return await InstanceTypeZones.NarrowAsync(ec2, new LabNetwork(vpcId, subnets), definition.InstanceType, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string> FindDefaultVpcAsync(IAmazonEC2 ec2, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ internal static partial class ProvisioningLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Lab {Lab}: {Step}: {Detail}")]
     public static partial void ResourceRemoved(ILogger logger, string lab, LabStep step, string detail);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Lab {Lab}: {Step}: {Detail}")]
+    public static partial void StepNotice(ILogger logger, string lab, LabStep step, string detail);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Lab {Lab}: {Operation} will be retried in {Delay} after {ErrorCode}")]
     public static partial void Retrying(ILogger logger, string lab, string operation, TimeSpan delay, string errorCode);
 }

@@ -63,7 +63,7 @@ public sealed class FaultTests : IAsyncLifetime
 
         var response = await retrying.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest());
 
-        Assert.Equal(3, response.AvailabilityZones.Count);
+        Assert.Equal(6, response.AvailabilityZones.Count);
         Assert.Equal(2, _cloud.Calls["DescribeAvailabilityZones"]);
         Assert.Equal(2, _cloud.Calls["ec2:DescribeAvailabilityZones"]);
     }

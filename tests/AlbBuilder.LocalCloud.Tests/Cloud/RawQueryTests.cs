@@ -39,7 +39,7 @@ public sealed class RawQueryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(_ec2Ns + "DescribeAvailabilityZonesResponse", body.Root!.Name);
         Assert.False(string.IsNullOrEmpty(body.Root.Element(_ec2Ns + "requestId")?.Value));
-        Assert.Equal(3, body.Root.Element(_ec2Ns + "availabilityZoneInfo")!.Elements(_ec2Ns + "item").Count());
+        Assert.Equal(6, body.Root.Element(_ec2Ns + "availabilityZoneInfo")!.Elements(_ec2Ns + "item").Count());
     }
 
     [Fact]

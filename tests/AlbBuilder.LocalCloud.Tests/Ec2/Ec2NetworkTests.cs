@@ -49,10 +49,10 @@ public sealed class Ec2NetworkTests : IAsyncLifetime
 
         var subnets = await CloudHelpers.DefaultSubnetsAsync(_ec2);
 
-        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c"], subnets.Select(s => s.AvailabilityZone));
+        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"], subnets.Select(s => s.AvailabilityZone));
         Assert.All(subnets, s => Assert.Equal(vpcId, s.VpcId));
         Assert.All(subnets, s => Assert.True(s.DefaultForAz));
-        Assert.Equal(["172.31.0.0/20", "172.31.16.0/20", "172.31.32.0/20"], subnets.Select(s => s.CidrBlock));
+        Assert.Equal(["172.31.0.0/20", "172.31.16.0/20", "172.31.32.0/20", "172.31.48.0/20", "172.31.64.0/20", "172.31.80.0/20"], subnets.Select(s => s.CidrBlock));
     }
 
     [Fact]
@@ -76,11 +76,11 @@ public sealed class Ec2NetworkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DescribeAvailabilityZones_ThreeZonesOfTheRegion()
+    public async Task DescribeAvailabilityZones_UsEast1_SixZonesOfTheRegion()
     {
         var response = await _ec2.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest());
 
-        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c"], response.AvailabilityZones.Select(z => z.ZoneName));
+        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"], response.AvailabilityZones.Select(z => z.ZoneName));
         Assert.All(response.AvailabilityZones, z => Assert.Equal(AvailabilityZoneState.Available, z.State));
         Assert.All(response.AvailabilityZones, z => Assert.Equal("us-east-1", z.RegionName));
     }

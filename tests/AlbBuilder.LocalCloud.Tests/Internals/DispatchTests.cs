@@ -12,7 +12,7 @@ public sealed class DispatchTests
     {
         string[] expected =
         [
-            "DescribeVpcs", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeImages",
+            "DescribeVpcs", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeImages", "DescribeInstanceTypeOfferings",
             "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup",
             "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
             "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances", "DescribeInstanceAttribute",

@@ -10,8 +10,11 @@ namespace AlbBuilder.Reliability.Tests.Faults;
 /// </summary>
 public sealed class FaultMatrixTests(ITestOutputHelper output)
 {
-    /// <summary>4 instances over 3 AZs: one AZ gets two, so the per-instance CreateTags (TagInstances) is in the plan too.</summary>
-    private const int Instances = 4;
+    /// <summary>
+    /// 6 instances over the 5 AZs of us-east-1 that offer the default t3.micro (us-east-1e does not): one AZ gets two, so
+    /// the per-instance CreateTags (TagInstances) is in the plan too.
+    /// </summary>
+    private const int Instances = 6;
     private const int TransientRepeats = 2;
 
     private static AlbLabBuilder Configure(CloudRig rig) => rig.Lab("matrix").WithInstances(Instances);

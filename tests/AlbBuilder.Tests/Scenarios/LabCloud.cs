@@ -56,11 +56,14 @@ internal sealed class LabCloud : IAsyncDisposable
     public static Task<LabCloud> StartAsync() => StartAsync(LatencyProfile.Instant);
 
     /// <summary>A cloud on <paramref name="profile"/>: Instant with one AWS behaviour set (a lag, a stop duration).</summary>
-    public static async Task<LabCloud> StartAsync(LatencyProfile profile)
+    public static Task<LabCloud> StartAsync(LatencyProfile profile) => StartAsync(profile, Region);
+
+    /// <summary>A cloud in another region: us-east-1 has six zones, a–f, and us-east-1e offers no t3 type.</summary>
+    public static async Task<LabCloud> StartAsync(LatencyProfile profile, string region)
     {
         // The clients get LocalCloud's fake credentials and region explicitly: nothing of the machine's AWS setup
         // (profiles, environment, instance metadata) is looked up, so no process-wide variable needs setting.
-        var cloud = await AlbBuilder.LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { Region = Region, LatencyProfile = profile });
+        var cloud = await AlbBuilder.LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { Region = region, LatencyProfile = profile });
         return new LabCloud(cloud);
     }
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace AlbBuilder.Tests.Scenarios;
 
 [Collection(ScenarioCollection.Name)]
@@ -23,28 +20,5 @@ public sealed class LoggingScenarioTests
         Assert.DoesNotContain(messages, m => m.Contains("hunter2", StringComparison.Ordinal) || m.Contains("SECRET_TOKEN", StringComparison.Ordinal));
         var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(userData));
         Assert.DoesNotContain(messages, m => m.Contains(encoded, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception));
     }
 }
