@@ -68,7 +68,8 @@ public sealed class StatusScenarioTests
         // A terminated instance stays visible for an hour on AWS (and LocalCloud): answer as if this one had aged out.
         env.EditResponses<DescribeInstancesResponse>(r => r.Reservations.ForEach(res => res.Instances.RemoveAll(i => i.InstanceId == ids[0])));
 
-        var status = await lab.GetStatusAsync();
+        // Deletes are asynchronous on AWS and LocalCloud: describe calls may list a deleted resource for a moment after.
+        var status = await StatusWhenAsync(lab, s => s.LoadBalancerState is null && s.Instances.All(i => i.TargetState is null));
 
         Assert.Null(status.LoadBalancerState);
         Assert.Equal(ids, status.Instances.Select(i => i.InstanceId));
