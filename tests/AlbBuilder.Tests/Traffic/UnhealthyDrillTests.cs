@@ -1,6 +1,6 @@
 using AlbBuilder.Traffic;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using AlbBuilder.Tests.Waiters;
 using NSubstitute;
 
 namespace AlbBuilder.Tests.Traffic;
@@ -12,7 +12,7 @@ public sealed class UnhealthyDrillTests
     private const string Dns2 = "ip-10-0-2-22.ec2.internal";
     private static readonly Uri _url = new("http://demo-alb.example/");
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private readonly SettlingTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly IDrillSubject _subject = Substitute.For<IDrillSubject>();
     private readonly List<string> _actions = [];
     private readonly Queue<Func<TrafficReport>> _traffic = new();
@@ -103,16 +103,29 @@ public sealed class UnhealthyDrillTests
         _traffic.Enqueue(() => Traffic((Dns2, 10)));
         _traffic.Enqueue(() => Traffic((Dns1, 5), (Dns2, 5)));
 
-        // Each pause is on the fake clock: advance it whenever the drill waits.
-        var run = FailoverDrill.RunAsync(_subject, Options with { TransitionSampling = TimeSpan.FromMilliseconds(250) });
-        while (!run.IsCompleted)
+        // Each pause is on the fake clock: advance it exactly once per pause the drill has begun, never ahead of it
+        // (advancing blindly let a loaded machine's clock run minutes past the window before the next batch).
+        var pause = TimeSpan.FromMilliseconds(250);
+        var run = FailoverDrill.RunAsync(_subject, Options with { TransitionSampling = pause });
+        var advanced = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!run.IsCompleted && DateTime.UtcNow < deadline)
         {
-            _time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Yield();
+            if (_time.TimersCreatedDueAfter(pause) > advanced)
+            {
+                advanced++;
+                _time.Advance(pause);
+            }
+            else
+            {
+                await Task.Yield();
+            }
         }
 
+        Assert.True(run.IsCompleted, $"the drill did not finish after {advanced} pauses");
         var report = await run;
         Assert.True(report.Succeeded, report.Summary);
+        Assert.Equal(2, advanced);
         Assert.Equal(3, report.SurvivorBatches);
         Assert.Equal(7, report.TransitionFailures);
         Assert.Equal(0, report.FailedAfterWindow);

@@ -9,6 +9,7 @@ namespace AlbBuilder.Tests.Waiters;
 /// </summary>
 internal sealed class SettlingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, int> _createdByDue = new();
     private int _created;
     private int _fired;
 
@@ -16,8 +17,12 @@ internal sealed class SettlingTimeProvider(DateTimeOffset start) : FakeTimeProvi
 
     public int TimersFired => Volatile.Read(ref _fired);
 
+    /// <summary>How many timers were created due after <paramref name="dueTime"/>: tells one kind of wait (a pause) from others (timeouts).</summary>
+    public int TimersCreatedDueAfter(TimeSpan dueTime) => _createdByDue.GetValueOrDefault(dueTime);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        _createdByDue.AddOrUpdate(dueTime, 1, (_, n) => n + 1);
         Interlocked.Increment(ref _created);
         return base.CreateTimer(
             s =>
