@@ -5,7 +5,9 @@ using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
 using AlbBuilder.LocalCloud.Endpoint;
 using AlbBuilder.LocalCloud.Protocol;
+using AlbBuilder.LocalCloud.Quotas;
 using AlbBuilder.LocalCloud.State;
+using AlbBuilder.LocalCloud.Throttling;
 using AlbBuilder.LocalCloud.Wiring;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -49,7 +51,7 @@ public sealed class LocalCloud : IAsyncDisposable
         Region = options.Region;
         LatencyProfile = options.LatencyProfile;
         _scheduler = new LifeCycleScheduler(options.TimeProvider, loggerFactory.CreateLogger<LifeCycleScheduler>());
-        _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler) { Quotas = new(options.OnDemandVcpuLimit, options.RulesPerSecurityGroupLimit) };
+        _state = new CloudState(options.Region, options.TimeProvider, options.LatencyProfile, _scheduler) { Quotas = QuotasOf(options) };
         _dataPlane = new DataPlaneHost(_state, options.LoggerFactory, options.PublishDataPlane, options.ConfigureInstance);
         _state.Changed = _dataPlane.Signal;
         TimeProvider = options.TimeProvider;
@@ -107,9 +109,12 @@ public sealed class LocalCloud : IAsyncDisposable
             throw new ArgumentException("LatencyProfile and TimeProvider must not be null.", nameof(options));
         }
 
-        if (options.OnDemandVcpuLimit < 1 || options.RulesPerSecurityGroupLimit < 1)
+        if (options.OnDemandVcpuLimit < 1 || options.RulesPerSecurityGroupLimit < 1 || options.LoadBalancerLimit < 0
+            || options.TargetGroupLimit < 0 || options.SecurityGroupLimit < 1 || options.Throttling is null)
         {
-            throw new ArgumentException("OnDemandVcpuLimit and RulesPerSecurityGroupLimit must be at least 1.", nameof(options));
+            throw new ArgumentException(
+                "OnDemandVcpuLimit, RulesPerSecurityGroupLimit and SecurityGroupLimit must be at least 1, LoadBalancerLimit and TargetGroupLimit at least 0, and Throttling not null.",
+                nameof(options));
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -130,6 +135,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 loggerFactory,
                 (options.Port, context => LocalCloudRoutes.TryHandleAsync(context, cloud)),
                 cancellationToken).ConfigureAwait(false);
+            cloud._server.Throttle = RequestThrottle.Create(options.Throttling, options.LatencyProfile, options.TimeProvider);
         }
         catch
         {
@@ -269,6 +275,14 @@ public sealed class LocalCloud : IAsyncDisposable
         await _dataPlane.DisposeAsync().ConfigureAwait(false);
         _loggerFactory.Dispose();
     }
+
+    private static AccountQuotas QuotasOf(LocalCloudOptions options) =>
+        new(options.OnDemandVcpuLimit, options.RulesPerSecurityGroupLimit)
+        {
+            LoadBalancers = options.LoadBalancerLimit,
+            TargetGroups = options.TargetGroupLimit,
+            SecurityGroups = options.SecurityGroupLimit,
+        };
 
     private void Configure(ClientConfig config)
     {

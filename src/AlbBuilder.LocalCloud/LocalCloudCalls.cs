@@ -32,8 +32,12 @@ public sealed class LocalCloudCalls
     /// <returns>The counters by operation name.</returns>
     public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>(_counts, StringComparer.Ordinal);
 
-    /// <summary>Sets every counter back to zero.</summary>
-    public void Reset() => _counts.Clear();
+    /// <summary>Sets every counter back to zero, the throttled ones too.</summary>
+    public void Reset()
+    {
+        _counts.Clear();
+        _throttled.Clear();
+    }
 
     /// <summary>The one counter every action LocalCloud does not serve is counted under.</summary>
     internal const string UnknownOperation = "InvalidAction";
@@ -44,5 +48,26 @@ public sealed class LocalCloudCalls
         operation = served.Contains(operation) ? operation : UnknownOperation;
         _counts.AddOrUpdate(operation, 1, (_, c) => c + 1);
         _counts.AddOrUpdate(FaultKeys.Qualified(service, operation), 1, (_, c) => c + 1);
+    }
+
+    // Throttling (issue 15): throttled answers apart from the other errors, so a benchmark can tell them from errors users see.
+    private readonly ConcurrentDictionary<string, int> _throttled = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets how many calls of both services were answered with a throttling error (EC2 <c>RequestLimitExceeded</c>, ELBv2
+    /// <c>Throttling</c>), by the token buckets or by <see cref="LocalCloudFaults.Throttle"/>. These calls count in
+    /// <see cref="Total"/> and their operation's counter as well.
+    /// </summary>
+    public int Throttled => _throttled.Where(p => !p.Key.Contains(':', StringComparison.Ordinal)).Sum(p => p.Value);
+
+    /// <summary>Gets how many calls of an operation were answered with a throttling error.</summary>
+    /// <param name="operation">The operation, plain (<c>RunInstances</c>) or qualified (<c>ec2:RunInstances</c>).</param>
+    /// <returns>The count; 0 for an operation never throttled.</returns>
+    public int ThrottledOf(string operation) => _throttled.TryGetValue(operation, out var count) ? count : 0;
+
+    internal void RecordThrottled(AwsService service, string operation)
+    {
+        _throttled.AddOrUpdate(operation, 1, (_, c) => c + 1);
+        _throttled.AddOrUpdate(FaultKeys.Qualified(service, operation), 1, (_, c) => c + 1);
     }
 }

@@ -64,4 +64,27 @@ public sealed class LocalCloudOptions
     /// </summary>
     /// <value>The default value is <see langword="null"/> (the seed page only).</value>
     public Action<LocalInstanceInfo, IApplicationBuilder>? ConfigureInstance { get; set; }
+
+    // Request throttling and account limits (issue 15: a classroom of labs within AWS's rate limits and quotas).
+
+    /// <summary>
+    /// Gets or sets how API requests are throttled: <see cref="LocalCloudThrottling.Aws"/> (AWS's published token buckets,
+    /// refills scaled by the latency profile: nothing is throttled on <see cref="LatencyProfile.Instant"/>),
+    /// <see cref="LocalCloudThrottling.Off"/>, or <see cref="LocalCloudThrottling.Fixed"/> small buckets for a test.
+    /// Throttled calls are counted in <see cref="LocalCloudCalls.Throttled"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="LocalCloudThrottling.Aws"/>.</value>
+    public LocalCloudThrottling Throttling { get; set; } = LocalCloudThrottling.Aws;
+
+    /// <summary>Gets or sets the Application Load Balancers the account may hold (DescribeAccountLimits' <c>application-load-balancers</c>).</summary>
+    /// <value>The default value is 50, AWS's default; beyond it CreateLoadBalancer answers <c>TooManyLoadBalancers</c>.</value>
+    public int LoadBalancerLimit { get; set; } = Quotas.AccountQuotas.DefaultLoadBalancers;
+
+    /// <summary>Gets or sets the target groups the account may hold (DescribeAccountLimits' <c>target-groups</c>).</summary>
+    /// <value>The default value is 3000, AWS's default; beyond it CreateTargetGroup answers <c>TooManyTargetGroups</c>.</value>
+    public int TargetGroupLimit { get; set; } = Quotas.AccountQuotas.DefaultTargetGroups;
+
+    /// <summary>Gets or sets the security groups the account may hold in the Region, its default group included.</summary>
+    /// <value>The default value is 2500, AWS's "VPC security groups per Region"; beyond it CreateSecurityGroup answers <c>SecurityGroupLimitExceeded</c>.</value>
+    public int SecurityGroupLimit { get; set; } = Quotas.AccountQuotas.DefaultSecurityGroups;
 }

@@ -35,6 +35,7 @@ internal sealed partial class Ec2Api
             throw new AwsServiceError("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
         }
 
+        _state.Quotas.CheckSecurityGroups(_state.SecurityGroups.Count);
         var tags = TagSpecifications(p, "security-group");
         var group = new SecurityGroup { Id = ResourceIds.New("sg"), Name = name, Description = description, VpcId = vpcId };
         TagLimit.Apply(group.Tags, tags, Ec2Errors.TagLimitExceeded);

@@ -46,7 +46,7 @@ internal sealed partial class Elbv2Api
             throw new AwsServiceError("DuplicateListener", "A listener already exists on this port for this load balancer");
         }
 
-        if (_state.ListenersOf(loadBalancer.Arn).Count() >= 50)
+        if (_state.ListenersOf(loadBalancer.Arn).Count() >= MaxListenersPerLoadBalancer)
         {
             throw new AwsServiceError("TooManyListeners", "The quota for the number of listeners per load balancer has been reached");
         }

@@ -140,10 +140,7 @@ internal sealed partial class Elbv2Api
             yield break;
         }
 
-        if (_state.LoadBalancers.Count >= 50)
-        {
-            throw new AwsServiceError("TooManyLoadBalancers", "The quota for the number of load balancers has been reached");
-        }
+        _state.Quotas.CheckLoadBalancers(_state.LoadBalancers.Count);
 
         var arnId = ResourceIds.Hex(16);
         var loadBalancer = new LoadBalancer

@@ -117,10 +117,7 @@ internal sealed partial class Elbv2Api
             yield break;
         }
 
-        if (_state.TargetGroups.Count >= 3000)
-        {
-            throw new AwsServiceError("TooManyTargetGroups", "The quota for the number of target groups has been reached");
-        }
+        _state.Quotas.CheckTargetGroups(_state.TargetGroups.Count);
 
         var targetGroup = new TargetGroup
         {

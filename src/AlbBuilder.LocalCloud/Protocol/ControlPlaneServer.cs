@@ -4,6 +4,7 @@ using AlbBuilder.LocalCloud.DataPlane;
 using AlbBuilder.LocalCloud.Ec2;
 using AlbBuilder.LocalCloud.Elbv2;
 using AlbBuilder.LocalCloud.Faults;
+using AlbBuilder.LocalCloud.Throttling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -49,6 +50,9 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
     }
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>Gets or sets the account's request throttle; null throttles nothing. Set before the first request.</summary>
+    public RequestThrottle? Throttle { get; set; }
 
     public static async Task<ControlPlaneServer> StartAsync(
         Ec2Api ec2,
@@ -119,10 +123,20 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
             }
 
             RequestReader.CheckVersion(service, action, parameters.Get("Version"));
+
+            // AWS's token buckets, before the action runs (a throttled request changes nothing); unknown actions are not throttled.
+            var throttled = Served(service).Contains(action) ? Throttle?.Admit(service, action, parameters) : null;
+
             // The fault's delay is on the clock before the call is counted: a test that waits for the count and then
             // advances a fake clock must not advance it before the delay exists.
-            var fault = ApplyFaultAsync(service, action, context.RequestAborted);
+            var fault = throttled is null ? ApplyFaultAsync(service, action, context.RequestAborted) : Task.CompletedTask;
             _calls.Record(service, action);
+            if (throttled is not null)
+            {
+                _calls.RecordThrottled(service, action);
+                throw throttled;
+            }
+
             await fault.ConfigureAwait(false);
             var document = service == AwsService.Ec2
                 ? ResponseWriter.Ec2Success(action, requestId, _ec2.Handle(action, parameters))
@@ -162,6 +176,11 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
                 continue;
             }
 
+            if (fault.ErrorCode == FaultCodes.Throttle)
+            {
+                _calls.RecordThrottled(service, action);
+            }
+
             throw fault.ErrorCode switch
             {
                 FaultCodes.Throttle => service == AwsService.Ec2
@@ -175,6 +194,8 @@ internal sealed partial class ControlPlaneServer : IAsyncDisposable
             };
         }
     }
+
+    private static IReadOnlySet<string> Served(AwsService service) => service == AwsService.Ec2 ? Ec2Api.Operations : Elbv2Api.Operations;
 
     private static async Task WriteAsync(HttpContext context, int status, XDocument document, string requestId, AwsService service)
     {

@@ -15,6 +15,56 @@ internal sealed record AccountQuotas(int OnDemandVcpus, int RulesPerSecurityGrou
     /// <summary>The defaults of a long-standing AWS account: 1,152 Standard vCPUs, 60 rules each way.</summary>
     public static AccountQuotas Default { get; } = new(DefaultOnDemandVcpus, DefaultRulesPerSecurityGroup);
 
+    // Issue 15 (classroom quotas): the per-Region counts a quota pre-flight reads with DescribeAccountLimits.
+
+    /// <summary>Gets the Application Load Balancers the account may hold in the Region.</summary>
+    public int LoadBalancers { get; init; } = DefaultLoadBalancers;
+
+    /// <summary>Gets the target groups the account may hold in the Region.</summary>
+    public int TargetGroups { get; init; } = DefaultTargetGroups;
+
+    /// <summary>Gets the security groups the account may hold in the Region (LocalCloud has one VPC), the default group included.</summary>
+    public int SecurityGroups { get; init; } = DefaultSecurityGroups;
+
+    /// <summary>AWS's "Application Load Balancers per Region" (docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html).</summary>
+    public const int DefaultLoadBalancers = 50;
+
+    /// <summary>AWS's "Target Groups per Region", shared by ALBs and NLBs (same page).</summary>
+    public const int DefaultTargetGroups = 3000;
+
+    /// <summary>AWS's "VPC security groups per Region" (docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html).</summary>
+    public const int DefaultSecurityGroups = 2500;
+
+    /// <summary>Checks that one more load balancer fits.</summary>
+    /// <exception cref="AwsServiceError"><c>TooManyLoadBalancers</c> (400, per the ELBv2 service model).</exception>
+    public void CheckLoadBalancers(int existing)
+    {
+        if (existing >= LoadBalancers)
+        {
+            throw new AwsServiceError("TooManyLoadBalancers", "The quota for the number of load balancers has been reached");
+        }
+    }
+
+    /// <summary>Checks that one more target group fits.</summary>
+    /// <exception cref="AwsServiceError"><c>TooManyTargetGroups</c> (400, per the ELBv2 service model).</exception>
+    public void CheckTargetGroups(int existing)
+    {
+        if (existing >= TargetGroups)
+        {
+            throw new AwsServiceError("TooManyTargetGroups", "The quota for the number of target groups has been reached");
+        }
+    }
+
+    /// <summary>Checks that one more security group fits.</summary>
+    /// <exception cref="AwsServiceError"><c>SecurityGroupLimitExceeded</c>.</exception>
+    public void CheckSecurityGroups(int existing)
+    {
+        if (existing >= SecurityGroups)
+        {
+            throw new AwsServiceError("SecurityGroupLimitExceeded", $"You have reached the maximum number of security groups ({SecurityGroups}) for this Region.");
+        }
+    }
+
     /// <summary>AWS's default quota for Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances.</summary>
     public const int DefaultOnDemandVcpus = 1152;
 
