@@ -32,11 +32,15 @@ internal static class ServerApp
         };
         var instant = new Option<bool>("--instant") { Description = "No emulated latency at all (the tests' profile)." };
         var verify = new Option<bool>("--accept-unsigned") { Description = "Accept requests that are not signed with the printed credentials (signatures are verified by default)." };
+        var noThrottling = new Option<bool>("--no-throttling")
+        {
+            Description = "Never answer RequestLimitExceeded / Throttling. By default AWS's request rates apply, refilled --speed times faster (none with --instant).",
+        };
         var root = new RootCommand(
             "localcloud: LocalCloud (EC2 + ELBv2 with a real load balancer data plane) as an endpoint for the AWS CLI, SDKs and a browser. " +
             "Serves on 127.0.0.1 until Ctrl+C or SIGTERM.")
         {
-            port, bind, region, speed, instant, verify,
+            port, bind, region, speed, instant, verify, noThrottling,
         };
         var parsed = root.Parse(args);
         var problems = parsed.Errors.Select(e => e.Message).ToList();
@@ -71,7 +75,10 @@ internal static class ServerApp
         root.SetAction(async (_, _) =>
         {
             var profile = parsed.GetValue(instant) ? LatencyProfile.Instant : LatencyProfile.Realistic(1.0 / parsed.GetValue(speed));
-            var settings = new ServerSettings(address!, parsed.GetValue(port), parsed.GetValue(region)!, profile, !parsed.GetValue(verify));
+            var settings = new ServerSettings(address!, parsed.GetValue(port), parsed.GetValue(region)!, profile, !parsed.GetValue(verify))
+            {
+                Throttling = parsed.GetValue(noThrottling) ? LocalCloudThrottling.Off : LocalCloudThrottling.Aws,
+            };
             result = await ServeAsync(settings, output, error, stop).ConfigureAwait(false);
             return result;
         });
@@ -92,6 +99,7 @@ internal static class ServerApp
                     Region = settings.Region,
                     LatencyProfile = settings.Profile,
                     VerifySignatures = settings.VerifySignatures,
+                    Throttling = settings.Throttling,
                     PublishDataPlane = true,
                 },
                 stop).ConfigureAwait(false);

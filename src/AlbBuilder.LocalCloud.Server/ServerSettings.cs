@@ -10,6 +10,9 @@ namespace AlbBuilder.LocalCloud.Server;
 /// <param name="VerifySignatures">Whether requests must be signed with LocalCloud's fixed credentials.</param>
 internal sealed record ServerSettings(IPAddress Bind, int Port, string Region, LatencyProfile Profile, bool VerifySignatures)
 {
+    /// <summary>Gets how API requests are throttled: AWS's rates (the default) or not at all (<c>--no-throttling</c>).</summary>
+    public LocalCloudThrottling Throttling { get; init; } = LocalCloudThrottling.Aws;
+
     /// <summary>The documented default port (LocalStack's is 4566; this one stays clear of it).</summary>
     public const int DefaultPort = 4580;
 

@@ -16,7 +16,7 @@ public sealed class DispatchTests
             "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup",
             "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
             "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances", "DescribeInstanceAttribute",
-            "CreateTags", "DescribeTags", "DeleteTags",
+            "CreateTags", "DescribeTags", "DeleteTags", "DescribeAccountAttributes",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Ec2Api.Operations.Order(StringComparer.Ordinal));
@@ -31,7 +31,7 @@ public sealed class DispatchTests
             "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroupAttributes", "DescribeTargetGroupAttributes", "DeleteTargetGroup",
             "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
             "CreateListener", "DescribeListeners", "DeleteListener",
-            "AddTags", "RemoveTags", "DescribeTags",
+            "AddTags", "RemoveTags", "DescribeTags", "DescribeAccountLimits",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Elbv2Api.Operations.Order(StringComparer.Ordinal));
