@@ -1,5 +1,6 @@
 using AlbBuilder.Building;
 using AlbBuilder.Classroom.Building;
+using AlbBuilder.Classroom.Quotas;
 using AlbBuilder.Classroom.Running;
 
 namespace AlbBuilder.Classroom;
@@ -111,8 +112,11 @@ public sealed class AlbClassroomBuilder
             throw new ClassroomValidationException(problems);
         }
 
+        // Every lab is the template, so one definition tells what the whole class needs.
+        var definition = LabFor(services, "classroom", "learner").BuildDefinition();
+        var needs = new ClassroomNeeds(learners.Count, definition.InstanceCount, definition.InstanceType, definition.VpcId);
         var labs = learners.Select(l => new ClassroomLab(l, LabFor(services, _settings.ClassName!, l).Build())).ToList();
-        return new ClassroomResource(_settings.ClassName!, labs, services, maxConcurrency, _settings.QuotaPreflight ?? true);
+        return new ClassroomResource(_settings.ClassName!, labs, needs, services, maxConcurrency, _settings.QuotaPreflight ?? true);
     }
 
     private void CheckLearners(List<LabValidationProblem> problems, string field, IReadOnlyList<string> learners, bool classIsValid)

@@ -12,10 +12,11 @@ internal sealed class ClassroomResource : IAlbClassroom
     private volatile CancellationTokenSource _abandonRollback = new();
     private int _disposed;
 
-    public ClassroomResource(string name, IReadOnlyList<ClassroomLab> labs, ClassroomServices services, int maxConcurrency, bool quotaPreflight)
+    public ClassroomResource(string name, IReadOnlyList<ClassroomLab> labs, ClassroomNeeds needs, ClassroomServices services, int maxConcurrency, bool quotaPreflight)
     {
         Name = name;
         Labs = labs;
+        Needs = needs;
         _services = services;
         _maxConcurrency = maxConcurrency;
         _quotaPreflight = quotaPreflight;
@@ -25,15 +26,8 @@ internal sealed class ClassroomResource : IAlbClassroom
 
     public IReadOnlyList<ClassroomLab> Labs { get; }
 
-    /// <summary>What the quota pre-flight checks; every lab is the template, so the first lab speaks for all.</summary>
-    internal ClassroomNeeds Needs
-    {
-        get
-        {
-            var definition = ((Provisioning.AlbLabResource)Labs[0].Lab).Definition;
-            return new ClassroomNeeds(Labs.Count, definition.InstanceCount, definition.InstanceType, definition.VpcId);
-        }
-    }
+    /// <summary>What the quota pre-flight checks.</summary>
+    internal ClassroomNeeds Needs { get; }
 
     public async Task<QuotaReport> CheckQuotasAsync(CancellationToken cancellationToken = default)
     {
