@@ -13,17 +13,17 @@ namespace AlbBuilder.Classroom.Throttling;
 /// </summary>
 internal static class AdaptiveRetryClients
 {
-    /// <summary>An EC2 client for <paramref name="region"/>, with credentials from the SDK's default chain.</summary>
-    public static AmazonEC2Client CreateEc2(RegionEndpoint region) =>
-        new(Adaptive(new AmazonEC2Config { RegionEndpoint = region }));
+    /// <summary>An EC2 client for <paramref name="region"/>, with <paramref name="credentials"/> or else the SDK's default chain.</summary>
+    public static AmazonEC2Client CreateEc2(RegionEndpoint region, AWSCredentials? credentials = null) =>
+        CreateEc2(new AmazonEC2Config { RegionEndpoint = region }, credentials);
 
     /// <summary>An EC2 client from <paramref name="config"/> (its retry mode is set to Adaptive) and optional credentials.</summary>
     public static AmazonEC2Client CreateEc2(AmazonEC2Config config, AWSCredentials? credentials = null) =>
         credentials is null ? new(Adaptive(config)) : new(credentials, Adaptive(config));
 
-    /// <summary>An ELBv2 client for <paramref name="region"/>, with credentials from the SDK's default chain.</summary>
-    public static AmazonElasticLoadBalancingV2Client CreateElasticLoadBalancing(RegionEndpoint region) =>
-        new(Adaptive(new AmazonElasticLoadBalancingV2Config { RegionEndpoint = region }));
+    /// <summary>An ELBv2 client for <paramref name="region"/>, with <paramref name="credentials"/> or else the SDK's default chain.</summary>
+    public static AmazonElasticLoadBalancingV2Client CreateElasticLoadBalancing(RegionEndpoint region, AWSCredentials? credentials = null) =>
+        CreateElasticLoadBalancing(new AmazonElasticLoadBalancingV2Config { RegionEndpoint = region }, credentials);
 
     /// <summary>An ELBv2 client from <paramref name="config"/> (its retry mode is set to Adaptive) and optional credentials.</summary>
     public static AmazonElasticLoadBalancingV2Client CreateElasticLoadBalancing(AmazonElasticLoadBalancingV2Config config, AWSCredentials? credentials = null) =>
