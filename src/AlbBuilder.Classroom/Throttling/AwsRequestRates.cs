@@ -12,12 +12,16 @@ namespace AlbBuilder.Classroom;
 /// EC2 follows AWS's published request-token buckets ("Request throttling for the Amazon EC2 API",
 /// https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html): non-mutating actions 100 tokens refilled
 /// at 20 per second; unfiltered and unpaginated non-mutating actions 50 at 10; mutating actions 50 at 5; uncategorized
-/// actions 50 at 5; and the resource-token buckets of RunInstances (1,000 instances refilled at 2 per second) and
-/// TerminateInstances (1,000 at 20), which count instances rather than requests.
+/// actions 50 at 5; RunInstances and StartInstances each have their own, smaller request bucket (5 at 2); and the
+/// resource-token buckets of RunInstances and StartInstances (1,000 instances refilled at 2 per second) and of
+/// StopInstances and TerminateInstances (1,000 at 20), which count instances rather than requests.
 /// </para>
 /// <para>
-/// ELBv2 publishes no table; a classroom keeps to a conservative documented rate: Describe* 20 tokens refilled at
-/// 10 per second, every other action 10 at 5 (EC2's mutating pace).
+/// ELBv2 follows its published buckets ("Request throttling for the ELB API",
+/// https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-api-throttling.html): an account-level bucket
+/// of 40 refilled at 10 per second that every action draws from, plus one per category — non-mutating (Describe*)
+/// 40 at 10, resource-intensive (CreateLoadBalancer, SetSubnets) 10 at 0.2, registration (RegisterTargets,
+/// DeregisterTargets) 20 at 4, other mutating actions 20 at 3. The same figures as LocalCloud's server side.
 /// </para>
 /// <para>
 /// The client refills at <see cref="SteadyStateShare"/> (90 %) of those rates: AWS's buckets are per account and
@@ -36,10 +40,17 @@ public sealed class AwsRequestRates
         [RequestBucket.Ec2UnfilteredNonMutating] = new(50, 10),
         [RequestBucket.Ec2Mutating] = new(50, 5),
         [RequestBucket.Ec2Uncategorized] = new(50, 5),
+        [RequestBucket.Ec2RunInstances] = new(5, 2),
+        [RequestBucket.Ec2StartInstances] = new(5, 2),
         [RequestBucket.Ec2RunInstancesResources] = new(1000, 2),
+        [RequestBucket.Ec2StartInstancesResources] = new(1000, 2),
+        [RequestBucket.Ec2StopInstancesResources] = new(1000, 20),
         [RequestBucket.Ec2TerminateInstancesResources] = new(1000, 20),
-        [RequestBucket.ElasticLoadBalancingDescribe] = new(20, 10),
-        [RequestBucket.ElasticLoadBalancingMutating] = new(10, 5),
+        [RequestBucket.ElasticLoadBalancingAccount] = new(40, 10),
+        [RequestBucket.ElasticLoadBalancingDescribe] = new(40, 10),
+        [RequestBucket.ElasticLoadBalancingResourceIntensive] = new(10, 0.2),
+        [RequestBucket.ElasticLoadBalancingRegistration] = new(20, 4),
+        [RequestBucket.ElasticLoadBalancingMutating] = new(20, 3),
     };
 
     private AwsRequestRates(double speed)
@@ -47,7 +58,7 @@ public sealed class AwsRequestRates
         Speed = speed;
     }
 
-    /// <summary>Gets the rates AWS publishes (EC2) or a conservative documented rate (ELBv2), at AWS's own pace.</summary>
+    /// <summary>Gets the rates AWS publishes for EC2 and ELBv2, at AWS's own pace.</summary>
     public static AwsRequestRates Default { get; } = new(1.0);
 
     /// <summary>Gets how many times faster than AWS the buckets refill (1 on AWS; 1 ÷ the time scale on LocalCloud).</summary>

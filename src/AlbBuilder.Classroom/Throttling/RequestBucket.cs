@@ -23,10 +23,31 @@ internal readonly record struct RequestBucket(string Service, string ActionClass
     /// <summary>TerminateInstances' resource tokens: one per instance terminated.</summary>
     public static RequestBucket Ec2TerminateInstancesResources { get; } = new("EC2", "TerminateInstances instances");
 
-    /// <summary>ELBv2's Describe* actions.</summary>
-    public static RequestBucket ElasticLoadBalancingDescribe { get; } = new("ELBv2", "describe");
+    /// <summary>RunInstances' own request bucket (an uncategorized action with its own size).</summary>
+    public static RequestBucket Ec2RunInstances { get; } = new("EC2", "RunInstances");
 
-    /// <summary>ELBv2's other actions.</summary>
+    /// <summary>StartInstances' own request bucket (an uncategorized action with its own size).</summary>
+    public static RequestBucket Ec2StartInstances { get; } = new("EC2", "StartInstances");
+
+    /// <summary>StartInstances' resource tokens: one per instance started.</summary>
+    public static RequestBucket Ec2StartInstancesResources { get; } = new("EC2", "StartInstances instances");
+
+    /// <summary>StopInstances' resource tokens: one per instance stopped.</summary>
+    public static RequestBucket Ec2StopInstancesResources { get; } = new("EC2", "StopInstances instances");
+
+    /// <summary>ELBv2's account-level bucket, which every ELBv2 action also draws from.</summary>
+    public static RequestBucket ElasticLoadBalancingAccount { get; } = new("ELBv2", "account");
+
+    /// <summary>ELBv2's non-mutating actions (Describe*).</summary>
+    public static RequestBucket ElasticLoadBalancingDescribe { get; } = new("ELBv2", "non-mutating");
+
+    /// <summary>ELBv2's resource-intensive actions (CreateLoadBalancer, SetSubnets).</summary>
+    public static RequestBucket ElasticLoadBalancingResourceIntensive { get; } = new("ELBv2", "resource-intensive");
+
+    /// <summary>ELBv2's registration actions (RegisterTargets, DeregisterTargets).</summary>
+    public static RequestBucket ElasticLoadBalancingRegistration { get; } = new("ELBv2", "registration");
+
+    /// <summary>ELBv2's other (mutating) actions.</summary>
     public static RequestBucket ElasticLoadBalancingMutating { get; } = new("ELBv2", "mutating");
 
     /// <inheritdoc/>

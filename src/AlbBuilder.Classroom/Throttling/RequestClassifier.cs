@@ -31,16 +31,27 @@ internal static class RequestClassifier
 
         return action switch
         {
-            "RunInstances" => [(RequestBucket.Ec2Mutating, 1), (RequestBucket.Ec2RunInstancesResources, Math.Max(1, (request as RunInstancesRequest)?.MaxCount ?? 1))],
+            "RunInstances" => [(RequestBucket.Ec2RunInstances, 1), (RequestBucket.Ec2RunInstancesResources, Math.Max(1, (request as RunInstancesRequest)?.MaxCount ?? 1))],
+            "StartInstances" => [(RequestBucket.Ec2StartInstances, 1), (RequestBucket.Ec2StartInstancesResources, Math.Max(1, (request as StartInstancesRequest)?.InstanceIds?.Count ?? 1))],
+            "StopInstances" => [(RequestBucket.Ec2Mutating, 1), (RequestBucket.Ec2StopInstancesResources, Math.Max(1, (request as StopInstancesRequest)?.InstanceIds?.Count ?? 1))],
             "TerminateInstances" => [(RequestBucket.Ec2Mutating, 1), (RequestBucket.Ec2TerminateInstancesResources, Math.Max(1, (request as TerminateInstancesRequest)?.InstanceIds?.Count ?? 1))],
             _ when HasPrefix(action, MutatingPrefixes) => [(RequestBucket.Ec2Mutating, 1)],
             _ => [(RequestBucket.Ec2Uncategorized, 1)],
         };
     }
 
-    /// <summary>The ELBv2 bucket of <paramref name="action"/>.</summary>
-    public static IReadOnlyList<(RequestBucket Bucket, double Tokens)> ElasticLoadBalancing(string action) =>
-        [(HasPrefix(action, ReadPrefixes) ? RequestBucket.ElasticLoadBalancingDescribe : RequestBucket.ElasticLoadBalancingMutating, 1)];
+    /// <summary>The ELBv2 buckets of <paramref name="action"/>: its category's, and the account-level one every action shares.</summary>
+    public static IReadOnlyList<(RequestBucket Bucket, double Tokens)> ElasticLoadBalancing(string action)
+    {
+        var category = action switch
+        {
+            "CreateLoadBalancer" or "SetSubnets" => RequestBucket.ElasticLoadBalancingResourceIntensive,
+            "RegisterTargets" or "DeregisterTargets" => RequestBucket.ElasticLoadBalancingRegistration,
+            _ when HasPrefix(action, ReadPrefixes) => RequestBucket.ElasticLoadBalancingDescribe,
+            _ => RequestBucket.ElasticLoadBalancingMutating,
+        };
+        return [(category, 1), (RequestBucket.ElasticLoadBalancingAccount, 1)];
+    }
 
     /// <summary>
     /// A describe call with neither a filter nor MaxResults. IDs do not make it "filtered": AWS's page does not say they

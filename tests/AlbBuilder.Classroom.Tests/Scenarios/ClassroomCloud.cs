@@ -25,8 +25,12 @@ internal sealed class ClassroomCloud : IAsyncDisposable
 
     public IAmazonElasticLoadBalancingV2 Elb { get; }
 
-    public static async Task<ClassroomCloud> StartAsync() =>
-        new(await LocalCloud.LocalCloud.StartAsync(new LocalCloudOptions { LatencyProfile = LatencyProfile.Instant }));
+    public static async Task<ClassroomCloud> StartAsync(Action<LocalCloudOptions>? configure = null)
+    {
+        var options = new LocalCloudOptions { LatencyProfile = LatencyProfile.Instant };
+        configure?.Invoke(options);
+        return new(await LocalCloud.LocalCloud.StartAsync(options));
+    }
 
     /// <summary>The class's template: a lab on this cloud, with timeouts that end a broken test in minutes, not AWS's hour.</summary>
     public AlbLabBuilder Template() =>

@@ -10,8 +10,21 @@ public sealed class AwsRequestRatesTests
         { "unfiltered and unpaginated non-mutating", 50, 10 },
         { "mutating", 50, 5 },
         { "uncategorized", 50, 5 },
+        { "RunInstances", 5, 2 },
+        { "StartInstances", 5, 2 },
         { "RunInstances instances", 1000, 2 },
+        { "StartInstances instances", 1000, 2 },
+        { "StopInstances instances", 1000, 20 },
         { "TerminateInstances instances", 1000, 20 },
+    };
+
+    public static TheoryData<string, double, double> PublishedElasticLoadBalancingBuckets => new()
+    {
+        { "account", 40, 10 },
+        { "non-mutating", 40, 10 },
+        { "resource-intensive", 10, 0.2 },
+        { "registration", 20, 4 },
+        { "mutating", 20, 3 },
     };
 
     [Theory]
@@ -24,11 +37,14 @@ public sealed class AwsRequestRatesTests
         Assert.Equal(awsRefill * 0.9, rate.RefillPerSecond, 9);
     }
 
-    [Fact]
-    public void Default_ElasticLoadBalancing_IsConservative()
+    [Theory]
+    [MemberData(nameof(PublishedElasticLoadBalancingBuckets))]
+    public void Default_ElasticLoadBalancing_KeepsAwsBurstAndNinetyPercentOfItsRefill(string actionClass, double capacity, double awsRefill)
     {
-        Assert.Equal(new RequestRate(20, 9), AwsRequestRates.Default.RateOf(RequestBucket.ElasticLoadBalancingDescribe));
-        Assert.Equal(new RequestRate(10, 4.5), AwsRequestRates.Default.RateOf(RequestBucket.ElasticLoadBalancingMutating));
+        var rate = AwsRequestRates.Default.RateOf(new RequestBucket("ELBv2", actionClass));
+
+        Assert.Equal(capacity, rate.Capacity);
+        Assert.Equal(awsRefill * 0.9, rate.RefillPerSecond, 9);
     }
 
     [Fact]
@@ -51,5 +67,5 @@ public sealed class AwsRequestRatesTests
 
     [Fact]
     public void ToString_NamesEveryBucket() =>
-        Assert.Contains("ELBv2 describe: 20 tokens, 9/s", AwsRequestRates.Default.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ELBv2 resource-intensive: 10 tokens, 0.18/s", AwsRequestRates.Default.ToString(), StringComparison.Ordinal);
 }

@@ -24,8 +24,19 @@ public sealed class RequestClassifierTests
     [Fact]
     public void RunInstances_AlsoTakesOneResourceTokenPerInstance() =>
         Assert.Equal(
-            [(RequestBucket.Ec2Mutating, 1.0), (RequestBucket.Ec2RunInstancesResources, 3.0)],
+            [(RequestBucket.Ec2RunInstances, 1.0), (RequestBucket.Ec2RunInstancesResources, 3.0)],
             RequestClassifier.Ec2("RunInstances", new RunInstancesRequest { MinCount = 1, MaxCount = 3 }));
+
+    [Fact]
+    public void StartAndStopInstances_AlsoTakeOneResourceTokenPerInstance()
+    {
+        Assert.Equal(
+            [(RequestBucket.Ec2StartInstances, 1.0), (RequestBucket.Ec2StartInstancesResources, 2.0)],
+            RequestClassifier.Ec2("StartInstances", new StartInstancesRequest { InstanceIds = ["i-1", "i-2"] }));
+        Assert.Equal(
+            [(RequestBucket.Ec2Mutating, 1.0), (RequestBucket.Ec2StopInstancesResources, 1.0)],
+            RequestClassifier.Ec2("StopInstances", new StopInstancesRequest { InstanceIds = ["i-1"] }));
+    }
 
     [Fact]
     public void TerminateInstances_AlsoTakesOneResourceTokenPerInstance() =>
@@ -45,10 +56,15 @@ public sealed class RequestClassifierTests
         Assert.Equal([(RequestBucket.Ec2Uncategorized, 1.0)], RequestClassifier.Ec2("BundleInstance", null));
 
     [Theory]
-    [InlineData("DescribeTargetHealth", "describe")]
-    [InlineData("DescribeLoadBalancers", "describe")]
-    [InlineData("RegisterTargets", "mutating")]
-    [InlineData("CreateLoadBalancer", "mutating")]
-    public void ElasticLoadBalancing_DescribeOrMutating(string action, string actionClass) =>
-        Assert.Equal([(new RequestBucket("ELBv2", actionClass), 1.0)], RequestClassifier.ElasticLoadBalancing(action));
+    [InlineData("DescribeTargetHealth", "non-mutating")]
+    [InlineData("DescribeLoadBalancers", "non-mutating")]
+    [InlineData("RegisterTargets", "registration")]
+    [InlineData("DeregisterTargets", "registration")]
+    [InlineData("CreateLoadBalancer", "resource-intensive")]
+    [InlineData("SetSubnets", "resource-intensive")]
+    [InlineData("CreateListener", "mutating")]
+    public void ElasticLoadBalancing_CategoryAndAccountBuckets(string action, string actionClass) =>
+        Assert.Equal(
+            [(new RequestBucket("ELBv2", actionClass), 1.0), (RequestBucket.ElasticLoadBalancingAccount, 1.0)],
+            RequestClassifier.ElasticLoadBalancing(action));
 }

@@ -16,7 +16,7 @@ public sealed class DispatchTests
             "CreateSecurityGroup", "DescribeSecurityGroups", "DeleteSecurityGroup",
             "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress",
             "RunInstances", "DescribeInstances", "StopInstances", "StartInstances", "TerminateInstances", "DescribeInstanceAttribute",
-            "CreateTags", "DescribeTags", "DeleteTags", "DescribeAccountAttributes",
+            "CreateTags", "DescribeTags", "DeleteTags", "DescribeAccountAttributes", "DescribeInstanceTypes",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Ec2Api.Operations.Order(StringComparer.Ordinal));
