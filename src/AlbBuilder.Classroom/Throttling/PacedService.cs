@@ -2,9 +2,18 @@ using Amazon.Runtime;
 
 namespace AlbBuilder.Classroom.Throttling;
 
-/// <summary>One service's calls: each takes its tokens from the shared buckets, then is sent and counted.</summary>
+/// <summary>
+/// One service's calls: each takes its tokens from the shared buckets, then is sent and counted. A call the SDK's own
+/// retries gave up on because of throttling (the service's <c>RequestLimitExceeded</c> / <c>Throttling</c>, or the
+/// Adaptive retry mode's client-side capacity running out) is sent again after the buckets refill and a jittered
+/// backoff, up to <see cref="MaxThrottledAttempts"/> times: a throttled request changed nothing on the service, so
+/// sending it again is safe, and a class meeting a throttling storm slows down instead of failing labs.
+/// </summary>
 internal sealed class PacedService
 {
+    /// <summary>How many times one call is sent at most while it keeps being throttled.</summary>
+    public const int MaxThrottledAttempts = 8;
+
     private readonly RequestBuckets _buckets;
     private readonly Func<string, object?, IReadOnlyList<(RequestBucket Bucket, double Tokens)>> _classify;
 
@@ -32,16 +41,37 @@ internal sealed class PacedService
     /// <summary>Waits for the tokens of <paramref name="action"/>, then sends it.</summary>
     public async Task<T> SendAsync<T>(string action, object? request, Func<Task<T>> send, CancellationToken cancellationToken)
     {
-        await _buckets.TakeAsync(_classify(action, request), cancellationToken).ConfigureAwait(false);
-        Counter.Sent(Key(action));
-        try
+        var costs = _classify(action, request);
+        for (var attempt = 1; ; attempt++)
         {
-            return await send().ConfigureAwait(false);
-        }
-        catch (AmazonServiceException error) when (error.ErrorCode is "RequestLimitExceeded" or "Throttling")
-        {
-            Counter.Throttled(Key(action));
-            throw;
+            await _buckets.TakeAsync(costs, cancellationToken).ConfigureAwait(false);
+            Counter.Sent(Key(action));
+            try
+            {
+                return await send().ConfigureAwait(false);
+            }
+            catch (Exception error) when (IsThrottling(error) && !cancellationToken.IsCancellationRequested)
+            {
+                Counter.Throttled(Key(action));
+                if (attempt >= MaxThrottledAttempts)
+                {
+                    throw;
+                }
+
+                _buckets.Drain(costs);
+                await Task.Delay(_buckets.Backoff(attempt), _buckets.Time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    /// <summary>
+    /// The service's throttling errors, and the SDK's Adaptive retry mode giving up because its own rate limiter found
+    /// no capacity (an <see cref="AmazonClientException"/> before anything was sent).
+    /// </summary>
+    internal static bool IsThrottling(Exception error) => error switch
+    {
+        AmazonServiceException service => service.ErrorCode is "RequestLimitExceeded" or "Throttling" or "ThrottlingException",
+        AmazonClientException client => client.Message.Contains("capacity could not be obtained", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }

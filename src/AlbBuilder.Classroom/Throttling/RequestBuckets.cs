@@ -40,6 +40,28 @@ internal sealed class RequestBuckets
         }
     }
 
+    /// <summary>Empties each of a throttled request's buckets (<see cref="TokenBucket.Drain"/>).</summary>
+    public void Drain(IReadOnlyList<(RequestBucket Bucket, double Tokens)> costs)
+    {
+        foreach (var (bucket, _) in costs)
+        {
+            this[bucket].Drain();
+        }
+    }
+
+    /// <summary>
+    /// How long to wait before attempt <paramref name="attempt"/> (1-based) of a throttled call: 1, 2, 4, 8… s at AWS's
+    /// pace, capped at 20 s, with full jitter so that labs throttled together do not come back together; ÷ the rates' speed.
+    /// </summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(20.0, Math.Pow(2, Math.Max(0, attempt - 1)));
+        return TimeSpan.FromSeconds((ceiling / 2 + (Random.Shared.NextDouble() * ceiling / 2)) / _rates.Speed);
+    }
+
+    /// <summary>Gets the clock the buckets run on.</summary>
+    public TimeProvider Time => _time;
+
     // The account is not known without a call (STS), so clients of one endpoint share, which errs on the safe side.
     private static string EndpointOf(IAmazonService client)
     {

@@ -71,6 +71,19 @@ internal sealed class TokenBucket
         }
     }
 
+    /// <summary>
+    /// The service throttled a call despite the pacing (another tool spends from the account's bucket too): empty this
+    /// bucket, so that every lab of the process waits for the refill instead of meeting the same throttle.
+    /// </summary>
+    public void Drain()
+    {
+        lock (_gate)
+        {
+            Refill();
+            _tokens = Math.Min(_tokens, 0);
+        }
+    }
+
     private void Refill()
     {
         var now = _time.GetTimestamp();

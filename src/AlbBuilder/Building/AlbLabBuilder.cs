@@ -300,6 +300,9 @@ public sealed class AlbLabBuilder
     /// <summary>Names the lab (a classroom names each of its labs after the class and the learner).</summary>
     internal AlbLabBuilder WithName(string name) => Merge(new() { Name = name });
 
+    /// <summary>The region set with <see cref="WithRegion"/>, if any (a classroom creates its own clients for it).</summary>
+    internal RegionEndpoint? ConfiguredRegion => _configuration.Region;
+
     /// <summary>Adds tags under AlbBuilder's own <c>albbuilder:</c> prefix (a classroom's), which users may not set.</summary>
     internal AlbLabBuilder WithReservedTags(IEnumerable<KeyValuePair<string, string>> tags) => Merge(new() { ReservedTags = [.. tags] });
 

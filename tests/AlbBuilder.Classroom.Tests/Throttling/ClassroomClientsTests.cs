@@ -61,14 +61,69 @@ public sealed class ClassroomClientsTests
     }
 
     [Fact]
-    public async Task ThrottlingErrorsThatSurface_AreCounted()
+    public async Task ThrottledCall_IsSentAgainAfterABackoff_AndSucceeds()
     {
+        var sent = 0;
         _clients.Elb.RegisterTargetsAsync(Arg.Any<Elb.RegisterTargetsRequest>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new AlbBuilder.ElasticLoadBalancingV2.AmazonElasticLoadBalancingV2Exception("Rate exceeded", null, ErrorType.Sender, "Throttling", "r", HttpStatusCode.BadRequest));
+            .Returns(_ => Interlocked.Increment(ref sent) == 1
+                ? Task.FromException<Elb.RegisterTargetsResponse>(Throttling())
+                : Task.FromResult(new Elb.RegisterTargetsResponse()));
 
-        await Assert.ThrowsAnyAsync<AmazonServiceException>(() => _clients.Shared.ElasticLoadBalancing.RegisterTargetsAsync(new Elb.RegisterTargetsRequest()));
+        var call = _clients.Shared.ElasticLoadBalancing.RegisterTargetsAsync(new Elb.RegisterTargetsRequest());
+        await AdvanceUntilAsync(call, () => Volatile.Read(ref sent));
 
-        Assert.Equal(1, _clients.Shared.Calls.Throttled);
+        await call;
+        Assert.Equal(2, sent);
+        Assert.Equal(new ApiCallCount(1, 2, 1), _clients.Shared.Calls.ByAction["ELBv2:RegisterTargets"]);
+    }
+
+    [Fact]
+    public async Task ThrottledEveryTime_SurfacesAfterTheLastAttempt_EachCounted()
+    {
+        var sent = 0;
+        _clients.Elb.RegisterTargetsAsync(Arg.Any<Elb.RegisterTargetsRequest>(), Arg.Any<CancellationToken>())
+            .Returns(_ =>
+            {
+                Interlocked.Increment(ref sent);
+                return Task.FromException<Elb.RegisterTargetsResponse>(Throttling());
+            });
+
+        var call = _clients.Shared.ElasticLoadBalancing.RegisterTargetsAsync(new Elb.RegisterTargetsRequest());
+        await AdvanceUntilAsync(call, () => Volatile.Read(ref sent));
+
+        var error = await Assert.ThrowsAnyAsync<AmazonServiceException>(() => call);
+        Assert.Equal("Throttling", error.ErrorCode);
+        Assert.Equal(PacedService.MaxThrottledAttempts, sent);
+        Assert.Equal(PacedService.MaxThrottledAttempts, _clients.Shared.Calls.Throttled);
+    }
+
+    [Fact]
+    public void AdaptiveRetryOutOfCapacity_CountsAsThrottling_OtherErrorsDoNot()
+    {
+        Assert.True(PacedService.IsThrottling(new AmazonClientException("The initial request cannot be attempted because capacity could not be obtained. There is insufficient capacity to attempt the request after attempting to obtain capacity multiple times.")));
+        Assert.True(PacedService.IsThrottling(new AmazonEC2Exception("Request limit exceeded.", ErrorType.Unknown, "RequestLimitExceeded", "r", HttpStatusCode.ServiceUnavailable)));
+        Assert.False(PacedService.IsThrottling(new AmazonEC2Exception("no", ErrorType.Sender, "InvalidParameterValue", "r", HttpStatusCode.BadRequest)));
+        Assert.False(PacedService.IsThrottling(new AmazonClientException("Unable to connect")));
+    }
+
+    private static AlbBuilder.ElasticLoadBalancingV2.AmazonElasticLoadBalancingV2Exception Throttling() =>
+        new("Rate exceeded", null, ErrorType.Sender, "Throttling", "r", HttpStatusCode.BadRequest);
+
+    /// <summary>
+    /// Moves the fake clock 21 s (past any backoff, 20 s at most) each time the call has gone quiet, until it ends.
+    /// Extra time changes nothing here but how soon the next attempt may go.
+    /// </summary>
+    private async Task AdvanceUntilAsync(Task call, Func<int> sent)
+    {
+        var deadline = DateTime.UtcNow + Safety;
+        while (!call.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            var before = sent();
+            _clients.Time.Advance(TimeSpan.FromSeconds(21));
+            await Task.Run(() => SpinWait.SpinUntil(() => call.IsCompleted || sent() > before, TimeSpan.FromMilliseconds(50)));
+        }
+
+        Assert.True(call.IsCompleted, $"the call did not end; {sent()} attempts sent");
     }
 
     [Fact]
