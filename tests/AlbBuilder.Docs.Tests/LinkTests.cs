@@ -50,6 +50,7 @@ public sealed partial class LinkTests
     [InlineData("docs/package-readme-localcloud.md")]
     [InlineData("docs/package-readme-elbv2.md")]
     [InlineData("docs/package-readme-localcloud-server.md")]
+    [InlineData("docs/package-readme-classroom.md")]
     public void PackageReadme_HasNoRelativeLinks(string file)
     {
         var relative = Links(RepositoryFiles.Read(file)).Where(IsRelative).ToList();
@@ -62,6 +63,7 @@ public sealed partial class LinkTests
     [InlineData("src/AlbBuilder.LocalCloud/AlbBuilder.LocalCloud.csproj", "docs/package-readme-localcloud.md")]
     [InlineData("src/AlbBuilder.ElasticLoadBalancingV2/AlbBuilder.ElasticLoadBalancingV2.csproj", "docs/package-readme-elbv2.md")]
     [InlineData("src/AlbBuilder.LocalCloud.Server/AlbBuilder.LocalCloud.Server.csproj", "docs/package-readme-localcloud-server.md")]
+    [InlineData("src/AlbBuilder.Classroom/AlbBuilder.Classroom.csproj", "docs/package-readme-classroom.md")]
     public void Package_PacksItsOwnReadme(string project, string readme)
     {
         var csproj = RepositoryFiles.Read(project);
