@@ -33,6 +33,7 @@ public class AmazonElasticLoadBalancingV2Client : AmazonServiceClient, IAmazonEl
     private static readonly QueryResponseUnmarshaller<AddTagsResponse> AddTagsUnmarshaller = new("AddTags", AddTagsResponse.ReadFrom);
     private static readonly QueryResponseUnmarshaller<RemoveTagsResponse> RemoveTagsUnmarshaller = new("RemoveTags", RemoveTagsResponse.ReadFrom);
     private static readonly QueryResponseUnmarshaller<DescribeTagsResponse> DescribeTagsUnmarshaller = new("DescribeTags", DescribeTagsResponse.ReadFrom);
+    private static readonly QueryResponseUnmarshaller<DescribeAccountLimitsResponse> DescribeAccountLimitsUnmarshaller = new("DescribeAccountLimits", DescribeAccountLimitsResponse.ReadFrom);
 
     private IElasticLoadBalancingV2PaginatorFactory? _paginators;
 
@@ -327,4 +328,13 @@ public class AmazonElasticLoadBalancingV2Client : AmazonServiceClient, IAmazonEl
     /// <exception cref="AmazonClientException">The request could not be sent or the response could not be read.</exception>
     public virtual Task<DescribeTagsResponse> DescribeTagsAsync(DescribeTagsRequest request, CancellationToken cancellationToken = default) =>
         InvokeQueryAsync(request, DescribeTagsUnmarshaller, cancellationToken);
+
+    /// <summary>Calls the DescribeAccountLimits operation.</summary>
+    /// <param name="request">The DescribeAccountLimits request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The DescribeAccountLimits response.</returns>
+    /// <exception cref="AmazonElasticLoadBalancingV2Exception">The service returned an error (a typed subclass for modelled errors).</exception>
+    /// <exception cref="AmazonClientException">The request could not be sent or the response could not be read.</exception>
+    public virtual Task<DescribeAccountLimitsResponse> DescribeAccountLimitsAsync(DescribeAccountLimitsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeQueryAsync(request, DescribeAccountLimitsUnmarshaller, cancellationToken);
 }

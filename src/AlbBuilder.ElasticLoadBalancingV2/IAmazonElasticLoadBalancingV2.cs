@@ -209,4 +209,10 @@ public partial interface IAmazonElasticLoadBalancingV2 : IAmazonService, IDispos
     /// <exception cref="RuleNotFoundException">The specified rule does not exist.</exception>
     /// <exception cref="TrustStoreNotFoundException">The specified trust store does not exist.</exception>
     Task<DescribeTagsResponse> DescribeTagsAsync(DescribeTagsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Describes the current Elastic Load Balancing resource limits for your Amazon Web Services account.</summary>
+    /// <param name="request">The operation's parameters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The service's response.</returns>
+    Task<DescribeAccountLimitsResponse> DescribeAccountLimitsAsync(DescribeAccountLimitsRequest request, CancellationToken cancellationToken = default);
 }

@@ -26,7 +26,7 @@ OPERATIONS = [
     'DescribeLoadBalancerAttributes', 'CreateTargetGroup', 'DescribeTargetGroups', 'ModifyTargetGroupAttributes',
     'DescribeTargetGroupAttributes', 'DeleteTargetGroup', 'RegisterTargets', 'DeregisterTargets',
     'DescribeTargetHealth', 'CreateListener', 'DescribeListeners', 'DeleteListener', 'AddTags', 'RemoveTags',
-    'DescribeTags',
+    'DescribeTags', 'DescribeAccountLimits',
 ]
 # Errors the service returns that the model does not declare as shapes.
 EXTRA_ERRORS = {

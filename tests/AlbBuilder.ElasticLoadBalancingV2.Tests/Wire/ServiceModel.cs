@@ -23,7 +23,7 @@ internal sealed class ServiceModel
         "DescribeLoadBalancerAttributes", "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroupAttributes",
         "DescribeTargetGroupAttributes", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets",
         "DescribeTargetHealth", "CreateListener", "DescribeListeners", "DeleteListener", "AddTags", "RemoveTags",
-        "DescribeTags",
+        "DescribeTags", "DescribeAccountLimits",
     ];
 
     public string ApiVersion => _root.GetProperty("metadata").GetProperty("apiVersion").GetString()!;

@@ -1,4 +1,4 @@
-namespace AlbBuilder.Classroom.Tests;
+namespace AlbBuilder.Classroom.Tests.Quotas;
 
 public sealed class QuotaReportTests
 {
