@@ -291,6 +291,18 @@ public sealed class AlbLabBuilder
     /// <summary>Uses clients owned by someone else (a DI container), resolved only when the lab first needs them.</summary>
     internal AlbLabBuilder WithClients(LabClients clients) => Merge(new() { Clients = clients });
 
+    /// <summary>
+    /// Uses clients shared with other labs (a classroom's), made from this builder's own: any <see cref="WithRegion"/> went
+    /// into them already, so it is dropped rather than reported as set next to clients.
+    /// </summary>
+    internal AlbLabBuilder WithSharedClients(LabClients clients) => new(_configuration with { Clients = clients, Region = null });
+
+    /// <summary>Names the lab (a classroom names each of its labs after the class and the learner).</summary>
+    internal AlbLabBuilder WithName(string name) => Merge(new() { Name = name });
+
+    /// <summary>Adds tags under AlbBuilder's own <c>albbuilder:</c> prefix (a classroom's), which users may not set.</summary>
+    internal AlbLabBuilder WithReservedTags(IEnumerable<KeyValuePair<string, string>> tags) => Merge(new() { ReservedTags = [.. tags] });
+
     /// <summary>The validated definition that <see cref="Build"/> hands to provisioning.</summary>
     internal AlbLabDefinition BuildDefinition()
     {
@@ -307,7 +319,7 @@ public sealed class AlbLabBuilder
         }
 
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in _configuration.Tags)
+        foreach (var (key, value) in _configuration.Tags.Concat(_configuration.ReservedTags))
         {
             tags[key] = value;
         }
@@ -363,7 +375,7 @@ public sealed class AlbLabBuilder
             LabRules.CheckSubnetIds(problems, nameof(InSubnets), subnetIds);
         }
 
-        LabRules.CheckTags(problems, nameof(WithTags), c.Tags, AlbLab.MaxUserTags);
+        LabRules.CheckTags(problems, nameof(WithTags), c.Tags, AlbLab.MaxUserTags - c.ReservedTags.Count);
         LabRules.CheckTimeouts(problems, nameof(WithTimeouts), Timeouts);
         if (c.TimeToLive is { } timeToLive)
         {

@@ -38,6 +38,12 @@ internal sealed record AlbLabConfiguration
     /// <summary>Every tag given, in order, duplicates included (validation reports them rather than hiding one).</summary>
     public ImmutableList<KeyValuePair<string, string>> Tags { get; init; } = [];
 
+    /// <summary>
+    /// Tags set by AlbBuilder's own packages (a classroom's <c>albbuilder:class</c> and <c>albbuilder:learner</c>): added to
+    /// every resource like user tags, but exempt from the rule that keeps users off the <c>albbuilder:</c> prefix.
+    /// </summary>
+    public ImmutableList<KeyValuePair<string, string>> ReservedTags { get; init; } = [];
+
     public LabTimeouts? Timeouts { get; init; }
 
     public bool? CleanUp { get; init; }
@@ -79,6 +85,7 @@ internal sealed record AlbLabConfiguration
         VpcId = change.VpcId ?? current.VpcId,
         SubnetIds = change.SubnetIds ?? current.SubnetIds,
         Tags = current.Tags.AddRange(change.Tags),
+        ReservedTags = current.ReservedTags.AddRange(change.ReservedTags),
         Timeouts = change.Timeouts ?? current.Timeouts,
         CleanUp = change.CleanUp ?? current.CleanUp,
         TimeToLive = change.TimeToLive ?? current.TimeToLive,

@@ -25,6 +25,23 @@ public static class AlbLabDirectory
         ArgumentNullException.ThrowIfNull(ec2);
         ArgumentNullException.ThrowIfNull(elasticLoadBalancing);
 
+        return [.. (await ListOwnedResourcesAsync(ec2, elasticLoadBalancing, cancellationToken).ConfigureAwait(false))
+            .GroupBy(r => r.Tag(LabTags.Lab)!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LabSummary(
+                g.Key,
+                g.Select(r => r.Tag(LabTags.LabId)).FirstOrDefault(id => !string.IsNullOrEmpty(id)),
+                g.Select(r => ParseExpiry(r.Tag(LabTags.ExpiresAt))).Where(e => e is not null).Min(),
+                [.. g.Select(r => r.Id)]))];
+    }
+
+    /// <summary>
+    /// Every resource that carries a lab name and AlbBuilder's created-by tag, with a reader of its tags (a classroom's
+    /// sweep reads its class tag; listing groups them by lab).
+    /// </summary>
+    internal static async Task<IReadOnlyList<(string Id, Func<string, string?> Tag)>> ListOwnedResourcesAsync(
+        IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elasticLoadBalancing, CancellationToken cancellationToken)
+    {
         var tagged = Ec2ModelExtensions.Filter("tag-key", LabTags.Lab);
         var groupsTask = Ec2Queries.DescribeSecurityGroupsAsync(ec2, [tagged], cancellationToken);
         var instancesTask = Ec2Queries.DescribeInstancesAsync(ec2, [tagged, Ec2ModelExtensions.LiveInstanceStates()], cancellationToken);
@@ -37,14 +54,7 @@ public static class AlbLabDirectory
         resources.AddRange(await elbTask.ConfigureAwait(false));
 
         return [.. resources
-            .Where(r => r.Tag(LabTags.Lab) is { Length: > 0 } && string.Equals(r.Tag(LabTags.CreatedBy), LabTags.CreatedByValue, StringComparison.Ordinal))
-            .GroupBy(r => r.Tag(LabTags.Lab)!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new LabSummary(
-                g.Key,
-                g.Select(r => r.Tag(LabTags.LabId)).FirstOrDefault(id => !string.IsNullOrEmpty(id)),
-                g.Select(r => ParseExpiry(r.Tag(LabTags.ExpiresAt))).Where(e => e is not null).Min(),
-                [.. g.Select(r => r.Id)]))];
+            .Where(r => r.Tag(LabTags.Lab) is { Length: > 0 } && string.Equals(r.Tag(LabTags.CreatedBy), LabTags.CreatedByValue, StringComparison.Ordinal))];
     }
 
     private static DateTimeOffset? ParseExpiry(string? value) =>

@@ -33,6 +33,7 @@ public sealed class AlbLabConfigurationTests
         VpcId = "vpc-0abc1234",
         SubnetIds = ["subnet-0aaaaaaa", "subnet-0bbbbbbb"],
         Tags = [new("team", "platform")],
+        ReservedTags = [new("albbuilder:class", "physics")],
         Timeouts = LabTimeouts.Default with { Teardown = TimeSpan.FromMinutes(1) },
         CleanUp = false,
         TimeToLive = TimeSpan.FromHours(1),
@@ -85,6 +86,7 @@ public sealed class AlbLabConfigurationTests
         Assert.Equal(7, merged.InstanceCount);
         Assert.Equal(new[] { "subnet-0ccccccc", "subnet-0dddddddd" }, merged.SubnetIds!.Value.ToArray());
         Assert.Equal([.. first.Tags, .. second.Tags], merged.Tags);
+        Assert.Equal([.. first.ReservedTags, .. second.ReservedTags], merged.ReservedTags);
         Assert.Equal([.. first.RunInstancesCustomizations, .. second.RunInstancesCustomizations], merged.RunInstancesCustomizations);
         Assert.Same(second.TimeProvider, merged.TimeProvider);
         Assert.Same(second.Clients, merged.Clients);
