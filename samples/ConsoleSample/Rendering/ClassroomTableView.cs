@@ -70,7 +70,7 @@ internal static class ClassroomTableView
         var detail = row.State switch
         {
             ClassroomLabState.Failed => $" [red]{Markup.Escape(row.Error ?? string.Empty)}[/]",
-            ClassroomLabState.Serving => Invariant($" {Markup.Escape(row.Url?.ToString() ?? string.Empty)} ({row.Healthy}/{instances} targets healthy)"),
+            ClassroomLabState.Serving => Invariant($" ({row.Healthy}/{instances} targets healthy) {Markup.Escape(row.Url?.ToString() ?? string.Empty)}"),
             _ => string.Empty,
         };
         return Invariant($"[grey]{offset.TotalSeconds,6:0.0}s[/] {Markup.Escape(row.Learner),-14} {State(row.State)}{detail}");
