@@ -32,7 +32,7 @@ internal sealed class AwsLabCloud : ILabCloud
 
     public AwsRequestRates ClassroomRequestRates => AwsRequestRates.Default;
 
-    public (int Total, int Throttled)? ApiCalls => null;
+    public ApiCallTally? ApiCalls => null;
 
     /// <summary>
     /// Creates the clients. AWSSDK v4 resolves credentials when a client is constructed, so this is called only after

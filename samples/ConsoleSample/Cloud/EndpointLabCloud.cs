@@ -46,7 +46,7 @@ internal sealed class EndpointLabCloud : ILabCloud
     public AwsRequestRates ClassroomRequestRates => AwsRequestRates.Default.Scaled(ServerSpeed);
 
     /// <summary>The server counts its calls, but in its own process.</summary>
-    public (int Total, int Throttled)? ApiCalls => null;
+    public ApiCallTally? ApiCalls => null;
 
     /// <summary>The LocalCloud server's default <c>--speed</c>.</summary>
     private const double ServerSpeed = 50;

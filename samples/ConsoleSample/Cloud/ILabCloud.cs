@@ -27,7 +27,7 @@ internal interface ILabCloud : IAsyncDisposable
     AwsRequestRates ClassroomRequestRates { get; }
 
     /// <summary>The API calls this cloud received and how many it throttled, when it counts them (LocalCloud); null otherwise.</summary>
-    (int Total, int Throttled)? ApiCalls { get; }
+    ApiCallTally? ApiCalls { get; }
 
     /// <summary>Points a lab description at this cloud (clients; on LocalCloud also its traffic handler, clock and polling).</summary>
     AlbLabBuilder Configure(AlbLabBuilder builder);

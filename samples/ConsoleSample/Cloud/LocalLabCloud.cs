@@ -37,7 +37,19 @@ internal sealed class LocalLabCloud : ILabCloud
 
     public AwsRequestRates ClassroomRequestRates { get; }
 
-    public (int Total, int Throttled)? ApiCalls => (_cloud.Calls.Total, _cloud.Calls.Throttled);
+    public ApiCallTally? ApiCalls
+    {
+        get
+        {
+            var calls = _cloud.Calls;
+
+            // The counters hold each operation under its plain name and its qualified one (ec2:DescribeTags): the plain ones.
+            var throttled = calls.ToDictionary().Keys
+                .Where(operation => !operation.Contains(':', StringComparison.Ordinal) && calls.ThrottledOf(operation) > 0)
+                .ToDictionary(operation => operation, calls.ThrottledOf, StringComparer.Ordinal);
+            return new ApiCallTally(calls.Total, calls.Throttled, throttled);
+        }
+    }
 
     /// <summary>Starts a LocalCloud whose latencies are AWS's divided by <paramref name="speed"/> (or none at all when instant).</summary>
     public static async Task<LocalLabCloud> StartAsync(double speed, bool instant, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlbBuilder.Classroom;
+using AlbBuilder.Sample.Cloud;
 using Spectre.Console;
 
 namespace AlbBuilder.Sample.Rendering;
@@ -12,7 +13,7 @@ internal static class ClassroomSummaryView
     /// <param name="instances">Instances per lab.</param>
     /// <param name="results">The operations that ran, in order (start, verification, teardown).</param>
     /// <param name="apiCalls">The calls the cloud received and throttled, when it counts them.</param>
-    public static void Render(IAnsiConsole console, int labs, int instances, IReadOnlyList<ClassroomResult> results, (int Total, int Throttled)? apiCalls)
+    public static void Render(IAnsiConsole console, int labs, int instances, IReadOnlyList<ClassroomResult> results, ApiCallTally? apiCalls)
     {
         console.Write(new Rule("[bold]summary[/]").LeftJustified());
         var start = results.FirstOrDefault(r => r.Operation == ClassroomOperation.Start);
@@ -30,8 +31,9 @@ internal static class ClassroomSummaryView
 
         if (apiCalls is { } calls)
         {
+            var by = string.Join(", ", calls.ThrottledByAction.OrderByDescending(p => p.Value).Select(p => Invariant($"{p.Key} {p.Value}")));
             console.MarkupLine(Invariant(
-                $"API calls received by LocalCloud: {calls.Total} ({(double)calls.Total / labs:0.#} per lab), {calls.Throttled} answered with a throttling error (the SDK retried them)"));
+                $"API calls received by LocalCloud: {calls.Total} ({(double)calls.Total / labs:0.#} per lab); throttled: {calls.Throttled}{(by.Length == 0 ? string.Empty : $" ({by}; the SDK retried them)")}"));
         }
 
         var failures = results.SelectMany(r => r.Failures.Select(f => (r.Operation, Failure: f))).ToList();
