@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using AlbBuilder.Classroom;
 
 namespace AlbBuilder.Sample.Commands;
@@ -7,7 +8,7 @@ namespace AlbBuilder.Sample.Commands;
 /// What <c>classroom</c> was asked for: the class's name, its learners (<c>--labs K</c> or <c>--learners file</c>) and
 /// whether to keep it — with every problem found, so that one usage message lists them all before any cloud is touched.
 /// </summary>
-internal sealed class ClassroomArguments
+internal sealed partial class ClassroomArguments
 {
     /// <summary>The learners <c>--labs K</c> gives: learner-01, learner-02… (a .NET composite format, numbered from 1).</summary>
     public const string LearnerPattern = "learner-{0:00}";
@@ -130,7 +131,11 @@ internal sealed class ClassroomArguments
     private string Rename(string field) => field switch
     {
         "WithName" => "--name",
-        _ when field.StartsWith("ForLearners", StringComparison.Ordinal) => (Learners is null ? "--labs" : "--learners") + field["ForLearners".Length..],
+        _ when field.StartsWith("ForLearners", StringComparison.Ordinal) => (Learners is null ? "--labs" : "--learners") + LearnersOverload().Replace(field["ForLearners".Length..], string.Empty, 1),
         _ => field,
     };
+
+    /// <summary>The overload in the library's field name, e.g. <c>(pattern, count)</c>.</summary>
+    [GeneratedRegex(@"^\([^)]*\)")]
+    private static partial Regex LearnersOverload();
 }

@@ -79,7 +79,7 @@ internal sealed partial class ClassroomBoard
                     ClassroomLabState.Destroyed or ClassroomLabState.Cancelled => null,
                     _ => row.Healthy,
                 },
-                Url = e.State == ClassroomLabState.Destroyed ? null : row.Url ?? _urlOf(e.Learner),
+                Url = row.Url ?? _urlOf(e.Learner),
             };
             _rows[e.Learner] = changed;
             return changed;

@@ -9,7 +9,7 @@ public sealed class ClassroomUsageTests
     [InlineData("--labs must be 1–100 (it is 0).", "--labs", "0")]
     [InlineData("--labs must be 1–100 (it is 101).", "--labs", "101")]
     [InlineData("--name = 'my_class'", "--name", "my_class", "--labs", "2")]
-    [InlineData("The lab's name is <class>-<learner>", "--name", "a-class-name-of-twenty-chars", "--labs", "2")]
+    [InlineData("--labs['learner-02'] = 'a-class-name-of-twenty-chars-learner-02': The lab's name is <class>-<learner>", "--name", "a-class-name-of-twenty-chars", "--labs", "2")]
     public async Task BadOptions_AreAUsageError_WithNothingCreated(string expected, params string[] args)
     {
         var run = await SampleRun.RunAsync(["classroom", .. args, .. SampleRun.Fast]);
