@@ -42,6 +42,44 @@ public sealed class ClassSweepTests
     }
 
     [Fact]
+    public async Task SecondCtrlC_DuringAClassRollback_LeavesTheRestTagged_AndThePrintedSweepRemovesIt()
+    {
+        await using var cloud = await Emulator.StartAsync(new LocalCloudOptions { PublishDataPlane = true });
+        string[] endpoint = ["--endpoint", cloud.ServiceUrl.ToString(), "--region", cloud.Region];
+        using var cancellation = new CancellationTokenSource();
+        using var abandon = new CancellationTokenSource();
+
+        var run = await SampleRun.RunAsync(
+            ["classroom", "--name", "halt", "--labs", "3", .. endpoint],
+            cancellation.Token,
+            text =>
+            {
+                if (!cancellation.IsCancellationRequested && text.Contains("Serving", StringComparison.Ordinal))
+                {
+                    cancellation.Cancel(); // the first Ctrl+C, once a lab serves: the class rolls back
+                }
+                else if (cancellation.IsCancellationRequested && !abandon.IsCancellationRequested && text.Contains("Destroying", StringComparison.Ordinal))
+                {
+                    abandon.Cancel(); // the second, as the serving lab's teardown begins (reported synchronously)
+                }
+            },
+            abandon.Token);
+
+        Assert.True(run.ExitCode == ExitCodes.Cancelled, run.Output);
+        Assert.True(abandon.IsCancellationRequested, run.Output);
+        Assert.Contains("Rollback abandoned (second Ctrl+C): what is left keeps its tags, albbuilder:class=halt.", run.Output);
+        var sweepLine = run.Output[(run.Output.IndexOf("Remove what is left with: ", StringComparison.Ordinal) + "Remove what is left with: ".Length)..].Split('\n')[0].Trim();
+        Assert.StartsWith("sweep --class halt --endpoint " + cloud.ServiceUrl, sweepLine);
+        Assert.NotEmpty(await LabNamesAsync(cloud));
+
+        var sweep = await SampleRun.RunAsync(sweepLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.True(sweep.ExitCode == ExitCodes.Success, sweep.Output);
+        Assert.Contains("✔ swept halt-learner-0", sweep.Output);
+        Assert.True(cloud.GetInventory().IsEmpty, cloud.GetInventory().ToString());
+    }
+
+    [Fact]
     public async Task SweepClass_OnLocalCloudInProcess_StartsAClassAndSweepsIt()
     {
         var run = await SampleRun.RunAsync(["sweep", "--class", "physics", .. SampleRun.Fast]);
