@@ -1,4 +1,6 @@
+using AlbBuilder.LocalCloud;
 using AlbBuilder.Sample.Commands;
+using Emulator = AlbBuilder.LocalCloud.LocalCloud;
 
 namespace AlbBuilder.Sample.Tests.Classroom;
 
@@ -41,6 +43,22 @@ public sealed class ClassroomCommandTests
         Assert.DoesNotContain("learner-01", run.Output);
         Assert.DoesNotContain("generated", run.Output);
         Assert.EndsWith("load balancer, target group or listener).", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public async Task OneLabFailing_IsReportedWithItsReason_TheOthersServe_AndTheExitCodeIsOne()
+    {
+        // The cloud's faults are reachable only from here: a LocalCloud endpoint in the test's process.
+        await using var cloud = await Emulator.StartAsync(new LocalCloudOptions { PublishDataPlane = true });
+        cloud.Faults.FailNext("CreateLoadBalancer", count: 1, "TooManyLoadBalancers", message: "The quota for the number of load balancers has been reached.");
+
+        var run = await SampleRun.RunAsync(["classroom", "--name", "physics", "--labs", "3", "--endpoint", cloud.ServiceUrl.ToString(), "--region", cloud.Region]);
+
+        Assert.True(run.ExitCode == ExitCodes.Failure, run.Output);
+        Assert.Contains("3 labs of 2 instance(s): 2 served · verified 2 · destroyed 3", run.Output);
+        Assert.Matches(@"✘ learner-0\d \(start\): .*load balancers", run.Output);
+        Assert.EndsWith("✔ nothing left: a sweep by class finds no resource tagged albbuilder:class=physics.", run.Output.TrimEnd());
+        Assert.True(cloud.GetInventory().IsEmpty, cloud.GetInventory().ToString());
     }
 
     [Fact]
