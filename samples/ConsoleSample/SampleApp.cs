@@ -70,6 +70,7 @@ public static class SampleApp
         root.Subcommands.Add(PlanCommand.Create(console, options));
         root.Subcommands.Add(ListCommand.Create(runner));
         root.Subcommands.Add(SweepCommand.Create(runner));
+        root.Subcommands.Add(ClassroomCommand.Create(runner, options));
         root.SetAction((result, cancellationToken) => DemoCommand.RunAsync(runner, result, cancellationToken));
         return root;
     }

@@ -1,3 +1,4 @@
+using AlbBuilder.Classroom;
 using AlbBuilder.ElasticLoadBalancingV2;
 using Amazon;
 using Amazon.EC2;
@@ -28,6 +29,10 @@ internal sealed class AwsLabCloud : ILabCloud
     public IAmazonElasticLoadBalancingV2 ElasticLoadBalancing => _elasticLoadBalancing;
 
     public TimeProvider LabClock => TimeProvider.System;
+
+    public AwsRequestRates ClassroomRequestRates => AwsRequestRates.Default;
+
+    public ApiCallTally? ApiCalls => null;
 
     /// <summary>
     /// Creates the clients. AWSSDK v4 resolves credentials when a client is constructed, so this is called only after

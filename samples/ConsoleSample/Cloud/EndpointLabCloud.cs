@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using AlbBuilder.Classroom;
 using AlbBuilder.ElasticLoadBalancingV2;
 using Amazon.EC2;
 using Amazon.Runtime;
@@ -40,6 +41,15 @@ internal sealed class EndpointLabCloud : ILabCloud
     public IAmazonElasticLoadBalancingV2 ElasticLoadBalancing { get; }
 
     public TimeProvider LabClock => TimeProvider.System;
+
+    /// <summary>AWS's rates at the server's default speed (50), which the polling below also assumes.</summary>
+    public AwsRequestRates ClassroomRequestRates => AwsRequestRates.Default.Scaled(ServerSpeed);
+
+    /// <summary>The server counts its calls, but in its own process.</summary>
+    public ApiCallTally? ApiCalls => null;
+
+    /// <summary>The LocalCloud server's default <c>--speed</c>.</summary>
+    private const double ServerSpeed = 50;
 
     /// <summary>Connects to the endpoint; the region is <c>--region</c>, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1.</summary>
     public static EndpointLabCloud Create(Uri endpoint, string? region) =>

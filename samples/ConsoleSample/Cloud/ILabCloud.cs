@@ -1,3 +1,4 @@
+using AlbBuilder.Classroom;
 using AlbBuilder.ElasticLoadBalancingV2;
 using Amazon.EC2;
 
@@ -18,6 +19,15 @@ internal interface ILabCloud : IAsyncDisposable
 
     /// <summary>The clock the labs use (LocalCloud's), e.g. to tell which labs have expired.</summary>
     TimeProvider LabClock { get; }
+
+    /// <summary>
+    /// The request rates a classroom keeps to on this cloud: AWS's own, or on LocalCloud AWS's scaled with its latency
+    /// profile (a class on Realistic ×0.02 meets AWS's limits per simulated second).
+    /// </summary>
+    AwsRequestRates ClassroomRequestRates { get; }
+
+    /// <summary>The API calls this cloud received and how many it throttled, when it counts them (LocalCloud); null otherwise.</summary>
+    ApiCallTally? ApiCalls { get; }
 
     /// <summary>Points a lab description at this cloud (clients; on LocalCloud also its traffic handler, clock and polling).</summary>
     AlbLabBuilder Configure(AlbLabBuilder builder);

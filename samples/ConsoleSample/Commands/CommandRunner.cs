@@ -16,6 +16,9 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options,
     {
         Nothing,
         Lab,
+
+        /// <summary>A class of labs (<c>classroom</c>): the estimate is for all of them.</summary>
+        Class,
     }
 
     /// <summary>The cloud settings of a parsed command line.</summary>
@@ -27,7 +30,8 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options,
         Func<LabSession, Task<int>> body,
         CancellationToken cancellationToken,
         Func<CloudSettings, LabSettings, LabSettings>? adjust = null,
-        Func<CloudSettings, LabSettings, string?>? precondition = null)
+        Func<CloudSettings, LabSettings, string?>? precondition = null,
+        int classLabs = 0)
     {
         var cloudSettings = options.ReadCloud(result);
         var labSettings = options.ReadLab(result);
@@ -54,7 +58,8 @@ internal sealed class CommandRunner(IAnsiConsole console, SampleOptions options,
             return ExitCodes.Usage;
         }
 
-        if (cloudSettings.Aws && creates == Creates.Lab && !AwsConfirmation.ConfirmCreate(console, cloudSettings, labSettings))
+        if (cloudSettings.Aws && creates != Creates.Nothing
+            && !AwsConfirmation.ConfirmCreate(console, cloudSettings, labSettings, creates == Creates.Class ? classLabs : null))
         {
             console.MarkupLine("Nothing was created.");
             return ExitCodes.Failure;

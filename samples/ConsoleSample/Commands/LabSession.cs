@@ -32,6 +32,9 @@ internal sealed class LabSession : IAsyncDisposable
 
     public CancellationToken CancellationToken => _cancellationToken;
 
+    /// <summary>The second Ctrl+C: a start that is rolling back abandons its rollback.</summary>
+    public CancellationToken AbandonRollbackToken => _abandonRollback;
+
     /// <summary>What a start left behind when its rollback was abandoned (the second Ctrl+C); null otherwise.</summary>
     public LabResourceSet? AbandonedRollback { get; private set; }
 

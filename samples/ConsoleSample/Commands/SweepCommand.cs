@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using AlbBuilder.Sample.Cloud;
 using AlbBuilder.Sample.Rendering;
 using Spectre.Console;
@@ -6,18 +7,38 @@ using Spectre.Console;
 namespace AlbBuilder.Sample.Commands;
 
 /// <summary><c>sweep</c>: destroy every lab whose <c>albbuilder:expires-at</c> has passed.</summary>
-internal static class SweepCommand
+internal static partial class SweepCommand
 {
     /// <summary>On LocalCloud the sweep demonstrates itself on a lab that expires two seconds after its start.</summary>
     private static readonly TimeSpan _localTimeToLive = TimeSpan.FromSeconds(2);
 
     public static Command Create(CommandRunner runner)
     {
+        var className = new Option<string?>("--class")
+        {
+            Description = "Instead: destroy every lab of this class (tag albbuilder:class, from `classroom`), whether expired or not; --aws asks first. " +
+                "LocalCloud: starts a class of two labs, then sweeps it.",
+        };
         var command = new Command(
             "sweep",
             "Destroy every lab whose albbuilder:expires-at tag has passed (labs without one are kept); --aws asks first. " +
-            "LocalCloud: starts a lab that expires after two seconds, waits, and sweeps it.");
-        command.SetAction((result, cancellationToken) => runner.RunAsync(
+            "LocalCloud: starts a lab that expires after two seconds, waits, and sweeps it.")
+        {
+            className,
+        };
+        command.SetAction((result, cancellationToken) => result.GetValue(className) is { } name
+            ? runner.RunAsync(
+                result,
+                CommandRunner.Creates.Nothing,
+                session => ClassSweepCommand.RunAsync(session, runner.Cloud(result), name),
+                cancellationToken,
+                precondition: (_, _) => ClassNameRule().IsMatch(name) ? null : $"--class = '{name}': a class's name is 1–26 ASCII letters, digits and hyphens, with no hyphen at either end.")
+            : SweepExpiredAsync(runner, result, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> SweepExpiredAsync(CommandRunner runner, ParseResult result, CancellationToken cancellationToken) =>
+        runner.RunAsync(
             result,
             CommandRunner.Creates.Nothing,
             async session =>
@@ -44,9 +65,7 @@ internal static class SweepCommand
                 return ExitCodes.Success;
             },
             cancellationToken,
-            (cloud, lab) => cloud.Aws ? lab : lab with { TimeToLive = _localTimeToLive }));
-        return command;
-    }
+            (cloud, lab) => cloud.Aws ? lab : lab with { TimeToLive = _localTimeToLive });
 
     /// <summary>The <c>sweep</c> command line for the same cloud: the same <c>--aws</c>, <c>--region</c> and <c>--profile</c>, or <c>--endpoint</c>.</summary>
     public static string CommandLine(CloudSettings cloud)
@@ -120,4 +139,8 @@ internal static class SweepCommand
 
         return [.. expired.Select(l => l.Name)];
     }
+
+    /// <summary>A class's name as the classroom accepts it (its labs, <c>&lt;class&gt;-&lt;learner&gt;</c>, need the rest of the 28 characters).</summary>
+    [GeneratedRegex("^(?=.{1,26}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$")]
+    private static partial Regex ClassNameRule();
 }

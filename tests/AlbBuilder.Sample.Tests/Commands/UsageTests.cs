@@ -81,7 +81,7 @@ public sealed class UsageTests
         var run = await SampleRun.RunAsync(["--help"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "demo", "up", "status", "verify", "drill", "down", "plan", "list", "sweep", "--aws", "--yes" })
+        foreach (var command in new[] { "demo", "up", "status", "verify", "drill", "down", "plan", "list", "sweep", "classroom", "--aws", "--yes" })
         {
             Assert.Contains(command, run.Output);
         }
