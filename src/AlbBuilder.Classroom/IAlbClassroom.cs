@@ -63,4 +63,10 @@ public interface IAlbClassroom : IAsyncDisposable
     /// leave it, tagged with the class, for a later <see cref="AlbClassroom.SweepAsync(AlbLabBuilder, string, IProgress{ClassroomEvent}, CancellationToken)"/>.
     /// </summary>
     void AbandonRollback();
+
+    /// <summary>
+    /// Gets the API calls the class's labs made through the shared clients so far, per action: requested by the labs,
+    /// sent to AWS (fewer when shared polling coalesced them), and throttled. Empty before the first call.
+    /// </summary>
+    ApiCallCounts ApiCalls { get; }
 }

@@ -26,6 +26,8 @@ internal sealed class ClassroomResource : IAlbClassroom
 
     public IReadOnlyList<ClassroomLab> Labs { get; }
 
+    public ApiCallCounts ApiCalls => _services.CreatedClients?.Calls ?? new ApiCallCounts(new Dictionary<string, ApiCallCount>());
+
     /// <summary>What the quota pre-flight checks.</summary>
     internal ClassroomNeeds Needs { get; }
 

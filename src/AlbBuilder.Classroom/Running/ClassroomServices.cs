@@ -56,6 +56,18 @@ internal sealed class ClassroomServices
         }
     }
 
+    /// <summary>Gets the shared clients if a lab has asked for them already; never creates them (no credentials needed).</summary>
+    public ClassroomClients? CreatedClients
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _clients;
+            }
+        }
+    }
+
     /// <summary>What each lab is given: the shared clients, resolved when the lab first needs them; never disposed by a lab.</summary>
     public LabClients LabClients { get; }
 

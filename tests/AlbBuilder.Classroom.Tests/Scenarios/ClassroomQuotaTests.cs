@@ -37,9 +37,15 @@ public sealed class ClassroomQuotaTests
             .ForLearners("l{0}", 2)
             .Build();
 
+        Assert.Equal(0, classroom.ApiCalls.Sent);
+
         var result = await classroom.StartAsync();
 
         Assert.True(result.AllSucceeded, result.ToString());
+        var calls = classroom.ApiCalls;
+        Assert.Equal(4, calls.ByAction["EC2:RunInstances"].Requested); // one per instance (each has its own Name tag), 2 × 2
+        Assert.Equal(2, calls.ByAction["ELBv2:CreateLoadBalancer"].Sent);
+        Assert.True(calls.Requested >= calls.Sent - calls.ByAction.Values.Sum(c => c.Throttled), calls.ToString());
         await classroom.DestroyAsync();
         Assert.True(cloud.Cloud.GetInventory().IsEmpty, cloud.Cloud.GetInventory().ToString());
     }
