@@ -36,6 +36,12 @@ internal sealed record BenchmarkOptions
     /// <summary>Overrides the classroom's <c>WithMaxConcurrency</c>; null keeps the library's default.</summary>
     public int? MaxConcurrency { get; init; }
 
+    /// <summary>
+    /// Gives the classroom clients in the SDK's Adaptive retry mode (what it creates itself from a region) instead of
+    /// LocalCloud's own clients (Standard mode), which <c>WithLocalCloud</c> hands over.
+    /// </summary>
+    public bool AdaptiveClients { get; init; }
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchmarkOptions();
@@ -77,12 +83,15 @@ internal sealed record BenchmarkOptions
                     options = options with { Labs = [.. Require(args[i], value).Split(',').Select(Positive)] };
                     i++;
                     break;
+                case "--adaptive-clients":
+                    options = options with { AdaptiveClients = true };
+                    break;
                 case "--max-concurrency":
                     options = options with { MaxConcurrency = Positive(Require(args[i], value)) };
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential, --trace; --classroom [--labs a,b,c] [--max-concurrency N].");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential, --trace; --classroom [--labs a,b,c] [--max-concurrency N] [--adaptive-clients].");
             }
         }
 

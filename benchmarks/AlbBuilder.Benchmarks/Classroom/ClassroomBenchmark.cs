@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using AlbBuilder.Classroom;
+using AlbBuilder.ElasticLoadBalancingV2;
+using Amazon.EC2;
+using Amazon.Runtime;
 using AlbBuilder.LocalCloud;
 using Cloud = AlbBuilder.LocalCloud.LocalCloud;
 
@@ -45,6 +48,16 @@ internal sealed class ClassroomBenchmark(BenchmarkOptions options, Action<string
         await using var cloud = await Cloud.StartAsync(
             new LocalCloudOptions { LatencyProfile = Profile, Throttling = LocalCloudThrottling.Aws }, cancellationToken);
         var template = AlbLab.Create().WithInstances(2).WithLocalCloud(cloud);
+        using var ec2 = options.AdaptiveClients ? new AmazonEC2Client(cloud.Credentials, cloud.ConfigureEc2(new AmazonEC2Config { RetryMode = RequestRetryMode.Adaptive })) : null;
+        using var elb = options.AdaptiveClients
+            ? new AmazonElasticLoadBalancingV2Client(cloud.Credentials, cloud.ConfigureElasticLoadBalancingV2(new AmazonElasticLoadBalancingV2Config { RetryMode = RequestRetryMode.Adaptive }))
+            : null;
+        if (ec2 is not null && elb is not null)
+        {
+            // Only the clients change; WithLocalCloud's clock, polling, timeouts and traffic handler stay.
+            template = template.WithAwsClients(ec2, elb);
+        }
+
         var builder = AlbClassroom.Create(template)
             .WithName($"bench{++_runs}")
             .ForLearners("learner-{0:00}", labs)
