@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace AlbBuilder.Benchmarks;
 
-/// <summary>Command-line options: <c>--repetitions 5 --scale 0.02 --instances 2 --counts 2,10,50 --poll-ms 100</c>.</summary>
+/// <summary>
+/// Command-line options: <c>--repetitions 5 --scale 0.02 --instances 2 --counts 2,10,50 --poll-ms 100</c>, or
+/// <c>--classroom --labs 1,10,30 --repetitions 3</c> (with <c>--scale</c>, <c>--max-concurrency</c>).
+/// </summary>
 internal sealed record BenchmarkOptions
 {
     public int Repetitions { get; init; } = 5;
@@ -23,6 +26,21 @@ internal sealed record BenchmarkOptions
 
     /// <summary>Print every lab event of every run to stderr, stamped with the run's stopwatch.</summary>
     public bool Trace { get; init; }
+
+    /// <summary>Issue 15: run the classroom benchmark (K labs at once, throttling on) instead of the single-lab one.</summary>
+    public bool Classroom { get; init; }
+
+    /// <summary>Class sizes for <c>--classroom</c>: K labs of 2 instances each.</summary>
+    public IReadOnlyList<int> Labs { get; init; } = [1, 10, 30];
+
+    /// <summary>Overrides the classroom's <c>WithMaxConcurrency</c>; null keeps the library's default.</summary>
+    public int? MaxConcurrency { get; init; }
+
+    /// <summary>
+    /// Gives the classroom clients in the SDK's Adaptive retry mode (what it creates itself from a region) instead of
+    /// LocalCloud's own clients (Standard mode), which <c>WithLocalCloud</c> hands over.
+    /// </summary>
+    public bool AdaptiveClients { get; init; }
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -58,8 +76,22 @@ internal sealed record BenchmarkOptions
                 case "--trace":
                     options = options with { Trace = true };
                     break;
+                case "--classroom":
+                    options = options with { Classroom = true };
+                    break;
+                case "--labs":
+                    options = options with { Labs = [.. Require(args[i], value).Split(',').Select(Positive)] };
+                    i++;
+                    break;
+                case "--adaptive-clients":
+                    options = options with { AdaptiveClients = true };
+                    break;
+                case "--max-concurrency":
+                    options = options with { MaxConcurrency = Positive(Require(args[i], value)) };
+                    i++;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential, --trace.");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --repetitions N, --scale X, --instances N, --counts a,b,c, --poll-ms N, --skip-sequential, --trace; --classroom [--labs a,b,c] [--max-concurrency N] [--adaptive-clients].");
             }
         }
 

@@ -32,6 +32,12 @@ internal static class Program
             cancel.Cancel();
         };
         var ct = cancel.Token;
+        if (options.Classroom)
+        {
+            // Issue 15: a separate mode; the single-lab benchmark below is unchanged.
+            Console.WriteLine(await new Classroom.ClassroomBenchmark(options, Progress).RunAsync(ct));
+            return 0;
+        }
 
         var runner = new LabRunner(options);
         var roundTrip = await LabRunner.MeasureRoundTripAsync(ct);
