@@ -9,8 +9,12 @@ namespace AlbBuilder.Classroom;
 /// </summary>
 public static class AlbClassroom
 {
-    /// <summary>How many labs start (or are checked, or torn down) at once unless <see cref="AlbClassroomBuilder.WithMaxConcurrency"/> says otherwise.</summary>
-    public const int DefaultMaxConcurrency = 10;
+    /// <summary>
+    /// How many labs start (or are checked, or torn down) at once unless <see cref="AlbClassroomBuilder.WithMaxConcurrency"/>
+    /// says otherwise: a class of 30 in one wave. The shared clients keep the request rates whatever the concurrency, so
+    /// waves would only add a load balancer's provisioning time per wave (docs/performance.md).
+    /// </summary>
+    public const int DefaultMaxConcurrency = 30;
 
     /// <summary>Starts describing a classroom whose labs are all <paramref name="template"/>, each with its own name and tags.</summary>
     /// <param name="template">

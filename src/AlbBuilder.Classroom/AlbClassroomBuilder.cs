@@ -63,7 +63,7 @@ public sealed class AlbClassroomBuilder
     }
 
     /// <summary>Sets how many labs start, are checked or are torn down at once; the others wait their turn.</summary>
-    /// <param name="maxConcurrency">At least 1. <value>The default is <see cref="AlbClassroom.DefaultMaxConcurrency"/> (10).</value></param>
+    /// <param name="maxConcurrency">At least 1. <value>The default is <see cref="AlbClassroom.DefaultMaxConcurrency"/> (30).</value></param>
     /// <returns>A new builder with the change.</returns>
     public AlbClassroomBuilder WithMaxConcurrency(int maxConcurrency) => new(_settings with { MaxConcurrency = maxConcurrency });
 
