@@ -47,6 +47,18 @@ public sealed class ClassroomServicesTests
         ec2.DidNotReceive().Dispose();
     }
 
+    [Theory]
+    [InlineData(5000, 1000)]
+    [InlineData(100, 20)]
+    public void BatchWindow_IsAFifthOfTheTemplatesPollInterval(int pollMilliseconds, int windowMilliseconds)
+    {
+        var services = new ClassroomServices(
+            AlbLab.Create().WithAwsClients(Substitute.For<IAmazonEC2>(), Substitute.For<IAmazonElasticLoadBalancingV2>()).WithPolling(TimeSpan.FromMilliseconds(pollMilliseconds)),
+            AwsRequestRates.Default);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(windowMilliseconds), services.BatchWindow);
+    }
+
     [Fact]
     public void Clock_IsTheTemplates()
     {

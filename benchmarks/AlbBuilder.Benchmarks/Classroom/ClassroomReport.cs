@@ -42,7 +42,7 @@ internal sealed class ClassroomReport(BenchmarkOptions options, LatencyProfile p
         Line($"Arguments: `{string.Join(' ', commandLine.Skip(1))}`; {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; " +
              $"load average (1 / 5 / 15 min) {loadBefore} before, {loadAfter} after.");
         Line($"One LocalCloud per run (fresh), AWS's request buckets refilled × {1 / profile.TimeScale:0.#}; the classroom's request rates `AwsRequestRates.Default.Scaled({1 / profile.TimeScale:0.#})` " +
-             $"(batch window {rates.BatchWindow.TotalMilliseconds:0.#} ms), concurrency {concurrency}{(options.MaxConcurrency is null ? " (the library's default)" : string.Empty)}, " +
+             $"(batch window a fifth of the poll: {Math.Max(50, 5000 * profile.TimeScale) / 5:0.#} ms), concurrency {concurrency}{(options.MaxConcurrency is null ? " (the library's default)" : string.Empty)}, " +
              $"poll {Math.Max(50, 5000 * profile.TimeScale):0} ms (`WithLocalCloud`), " +
              $"{(options.AdaptiveClients ? "clients in the SDK's Adaptive retry mode (`--adaptive-clients`)" : "LocalCloud's own clients (SDK Standard retry mode, as `WithLocalCloud` gives them)")}. A warm-up run (K = {ks.Min()}) is not counted; the K are interleaved within each repetition.");
         Line();

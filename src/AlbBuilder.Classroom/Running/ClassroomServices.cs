@@ -26,11 +26,15 @@ internal sealed class ClassroomServices
     {
         _template = template.CreateServices();
         _region = template.ConfiguredRegion;
+        BatchWindow = ClassroomClients.BatchWindowFor(template.ConfiguredPollInterval);
         TimeProvider = _template.TimeProvider;
 
         _rates = rates;
         LabClients = new LabClients(() => Clients.Ec2, () => Clients.ElasticLoadBalancing);
     }
+
+    /// <summary>How long shared polling collects the labs' describe calls: a fifth of the template's poll interval.</summary>
+    public TimeSpan BatchWindow { get; }
 
     /// <summary>The template's clock: every lab's, and the one durations are measured with.</summary>
     public TimeProvider TimeProvider { get; }
@@ -48,7 +52,7 @@ internal sealed class ClassroomServices
                 if (_clients is null)
                 {
                     var (ec2, elb) = _template.OwnsClients ? CreateAdaptiveClients() : (_template.Ec2, _template.ElasticLoadBalancing);
-                    _clients = ClassroomClients.Wrap(ec2, elb, _rates, TimeProvider);
+                    _clients = ClassroomClients.Wrap(ec2, elb, _rates, TimeProvider, BatchWindow);
                 }
 
                 return _clients;

@@ -32,8 +32,6 @@ namespace AlbBuilder.Classroom;
 /// </remarks>
 public sealed class AwsRequestRates
 {
-    private static readonly TimeSpan AwsBatchWindow = TimeSpan.FromMilliseconds(200);
-
     private static readonly Dictionary<RequestBucket, RequestRate> AwsRates = new()
     {
         [RequestBucket.Ec2NonMutating] = new(100, 20),
@@ -67,10 +65,6 @@ public sealed class AwsRequestRates
     /// <summary>Gets the share of AWS's refill rate the client aims at, so that shared clients stay below AWS's limit.</summary>
     /// <value>0.9.</value>
     public double SteadyStateShare => 0.9;
-
-    /// <summary>Gets how long shared polling collects describe calls before sending them as one (200 ms ÷ <see cref="Speed"/>).</summary>
-    /// <value>200 ms at AWS's pace: 4 % of a 5 s poll, so a poll is late by at most that.</value>
-    public TimeSpan BatchWindow => AwsBatchWindow / Speed;
 
     /// <summary>Gets the key under which clients with the same rates share their buckets.</summary>
     internal string Fingerprint => Speed.ToString("R", CultureInfo.InvariantCulture);

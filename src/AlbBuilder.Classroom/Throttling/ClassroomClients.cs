@@ -1,3 +1,4 @@
+using AlbBuilder.Building;
 using AlbBuilder.ElasticLoadBalancingV2;
 using AlbBuilder.ElasticLoadBalancingV2.Model;
 using Amazon.EC2;
@@ -32,12 +33,19 @@ internal sealed class ClassroomClients
     /// <summary>Gets a snapshot of the calls the labs made and those sent, per action.</summary>
     public ApiCallCounts Calls => _counter.Snapshot();
 
+    /// <summary>
+    /// How long shared polling collects describe calls for labs that poll every <paramref name="pollInterval"/>: a fifth
+    /// of it (1 s at the default 5 s), so a poll is late by at most that, and the polls of labs waiting on their own
+    /// schedules meet in one call (a window of 4 % coalesced about one poll in five; docs/performance.md).
+    /// </summary>
+    public static TimeSpan BatchWindowFor(TimeSpan pollInterval) => pollInterval / 5;
+
     /// <summary>Wraps the given clients (not owned: the caller disposes them).</summary>
     /// <param name="ec2">The EC2 client.</param>
     /// <param name="elasticLoadBalancing">The ELBv2 client.</param>
     /// <param name="rates">The request rates to keep to.</param>
     /// <param name="time">The clock the buckets and the batch window run on.</param>
-    /// <param name="batchWindow">How long shared polling collects calls; null for <see cref="AwsRequestRates.BatchWindow"/>, zero to send each call alone.</param>
+    /// <param name="batchWindow">How long shared polling collects calls; null for <see cref="BatchWindowFor"/> of the labs' default 5 s poll, zero to send each call alone.</param>
     /// <returns>The shared clients.</returns>
     public static ClassroomClients Wrap(
         IAmazonEC2 ec2, IAmazonElasticLoadBalancingV2 elasticLoadBalancing, AwsRequestRates rates, TimeProvider time, TimeSpan? batchWindow = null)
@@ -46,7 +54,7 @@ internal sealed class ClassroomClients
         ArgumentNullException.ThrowIfNull(elasticLoadBalancing);
         ArgumentNullException.ThrowIfNull(rates);
         ArgumentNullException.ThrowIfNull(time);
-        var window = batchWindow ?? rates.BatchWindow;
+        var window = batchWindow ?? BatchWindowFor(LabDefaults.PollInterval);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero, nameof(batchWindow));
 
         var counter = new ApiCallCounter();

@@ -300,6 +300,9 @@ public sealed class AlbLabBuilder
     /// <summary>Names the lab (a classroom names each of its labs after the class and the learner).</summary>
     internal AlbLabBuilder WithName(string name) => Merge(new() { Name = name });
 
+    /// <summary>How often the labs poll (<see cref="WithPolling"/>, else the default); a classroom's shared polling sizes its window by it.</summary>
+    internal TimeSpan ConfiguredPollInterval => _configuration.PollInterval ?? LabDefaults.PollInterval;
+
     /// <summary>The region set with <see cref="WithRegion"/>, if any (a classroom creates its own clients for it).</summary>
     internal RegionEndpoint? ConfiguredRegion => _configuration.Region;
 

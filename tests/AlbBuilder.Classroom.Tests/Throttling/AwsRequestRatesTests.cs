@@ -48,14 +48,13 @@ public sealed class AwsRequestRatesTests
     }
 
     [Fact]
-    public void Scaled_MultipliesSpeedRefillAndShortensTheBatchWindow()
+    public void Scaled_MultipliesSpeedAndRefill()
     {
         var rates = AwsRequestRates.Default.Scaled(10).Scaled(5);
 
         Assert.Equal(50, rates.Speed);
         Assert.Equal(100, rates.RateOf(RequestBucket.Ec2NonMutating).Capacity);
         Assert.Equal(20 * 0.9 * 50, rates.RateOf(RequestBucket.Ec2NonMutating).RefillPerSecond, 9);
-        Assert.Equal(TimeSpan.FromMilliseconds(4), rates.BatchWindow);
         Assert.Equal(1, AwsRequestRates.Default.Speed);
     }
 
