@@ -72,7 +72,7 @@ internal sealed class ClassroomSession(LabSession session, ClassroomArguments ar
 
             Console.Write(new Rule($"[bold]down[/] — class [bold]{Markup.Escape(classroom.Name)}[/]").LeftJustified());
             await ClassroomTableView.RunAsync(Console, board, async p => results.Add(await classroom.DestroyAsync(p, session.CancellationToken)));
-            ClassroomSummaryView.Render(Console, classroom.Labs.Count, session.Settings.Instances, results, cloud.ApiCalls);
+            ClassroomSummaryView.Render(Console, classroom.Labs.Count, session.Settings.Instances, results, classroom.ApiCalls, cloud.ApiCalls);
             Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Elapsed: [bold]{elapsed.Elapsed.TotalSeconds:0.0} s[/]"));
 
             // Last, so that the output ends with it.
@@ -101,13 +101,13 @@ internal sealed class ClassroomSession(LabSession session, ClassroomArguments ar
 
         var speed = session.Cloud.ClassroomRequestRates.Speed;
         Console.MarkupLine(speed == 1
-            ? "[grey]Every lab shares one set of rate-limited clients at AWS's request rates (EC2's published buckets; ELBv2 conservatively).[/]"
+            ? "[grey]Every lab shares one set of rate-limited clients at AWS's request rates (EC2's and ELBv2's published buckets).[/]"
             : string.Create(CultureInfo.InvariantCulture, $"[grey]Every lab shares one set of rate-limited clients at AWS's request rates ×{speed:0.#}, as fast as this cloud's time runs.[/]"));
     }
 
     private int PrintKept(IAlbClassroom classroom, List<ClassroomResult> results)
     {
-        ClassroomSummaryView.Render(Console, classroom.Labs.Count, session.Settings.Instances, results, session.Cloud.ApiCalls);
+        ClassroomSummaryView.Render(Console, classroom.Labs.Count, session.Settings.Instances, results, classroom.ApiCalls, session.Cloud.ApiCalls);
         var where = session.Cloud is AwsLabCloud ? "and costs money " : string.Empty;
         Console.MarkupLine($"The class stays {where}until [bold]{Markup.Escape(ClassLeftovers.SweepCommandLine(cloudSettings, classroom.Name))}[/].");
         return results.All(r => r.AllSucceeded) ? ExitCodes.Success : ExitCodes.Failure;

@@ -12,8 +12,9 @@ internal static class ClassroomSummaryView
     /// <param name="labs">How many labs the class has.</param>
     /// <param name="instances">Instances per lab.</param>
     /// <param name="results">The operations that ran, in order (start, verification, teardown).</param>
+    /// <param name="classCalls">The calls the class's labs made through the shared clients (every cloud).</param>
     /// <param name="apiCalls">The calls the cloud received and throttled, when it counts them.</param>
-    public static void Render(IAnsiConsole console, int labs, int instances, IReadOnlyList<ClassroomResult> results, ApiCallTally? apiCalls)
+    public static void Render(IAnsiConsole console, int labs, int instances, IReadOnlyList<ClassroomResult> results, ApiCallCounts classCalls, ApiCallTally? apiCalls)
     {
         console.Write(new Rule("[bold]summary[/]").LeftJustified());
         var start = results.FirstOrDefault(r => r.Operation == ClassroomOperation.Start);
@@ -27,6 +28,12 @@ internal static class ClassroomSummaryView
         {
             var perLab = start.Outcomes.Where(o => o.Succeeded).Select(o => o.Duration).Order().ToList();
             console.MarkupLine($"  start per lab: fastest {Seconds(perLab[0])}, median {Seconds(perLab[perLab.Count / 2])}, slowest {Seconds(perLab[^1])}");
+        }
+
+        if (classCalls.Requested > 0)
+        {
+            console.MarkupLine(Invariant(
+                $"API calls the labs made: {classCalls.Requested}; sent: {classCalls.Sent} ({classCalls.SentPerLab(labs):0.#} per lab), {classCalls.Coalesced} answered by a shared poll"));
         }
 
         if (apiCalls is { } calls)
