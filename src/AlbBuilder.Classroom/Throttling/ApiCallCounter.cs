@@ -13,7 +13,7 @@ internal sealed class ApiCallCounter
     /// <summary>A call of <paramref name="action"/> was sent to the service.</summary>
     public void Sent(string action) => Interlocked.Increment(ref Of(action).Sent);
 
-    /// <summary>A sent call of <paramref name="action"/> failed with a throttling error after the SDK's retries.</summary>
+    /// <summary>A send of <paramref name="action"/> failed with a throttling error after the SDK's retries (it may be sent again).</summary>
     public void Throttled(string action) => Interlocked.Increment(ref Of(action).Throttled);
 
     /// <summary>The counts so far.</summary>

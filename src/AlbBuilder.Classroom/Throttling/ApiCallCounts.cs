@@ -25,7 +25,7 @@ public sealed class ApiCallCounts
     /// <summary>Gets how many of the labs' calls were served by a call shared with other labs.</summary>
     public long Coalesced => ByAction.Values.Sum(c => c.Coalesced);
 
-    /// <summary>Gets how many sent calls still failed with a throttling error after the SDK's retries.</summary>
+    /// <summary>Gets how many sends still failed with a throttling error after the SDK's retries (each then sent again; none reached a lab unless it failed 8 times).</summary>
     public long Throttled => ByAction.Values.Sum(c => c.Throttled);
 
     /// <summary>Gets the calls sent per lab.</summary>
