@@ -51,7 +51,13 @@ public sealed class ClassroomScenarioTests
         var error = Assert.IsType<AlbLabException>(failed.Error);
         Assert.Contains("boom", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, result.SucceededCount);
-        Assert.True(error.Removed.Count >= 6, error.Message); // 2 groups, the target group, 2 instances, the load balancer
+        // Everything the failed lab created is removed: both groups, the target group and the load balancer, and the
+        // instances launched by then (the second may still wait for EC2's RunInstances bucket when the listener fails).
+        Assert.True(error.Created.Except(error.Removed).IsEmpty, error.Message);
+        Assert.Equal(
+            [LabResourceKind.LoadBalancerSecurityGroup, LabResourceKind.InstanceSecurityGroup, LabResourceKind.TargetGroup, LabResourceKind.LoadBalancer],
+            error.Removed.Select(r => r.Kind).Where(k => k != LabResourceKind.Instance).Order());
+        Assert.NotEmpty(error.Removed.IdsOf(LabResourceKind.Instance));
         Assert.Equal(LabState.Failed, classroom.Labs.Single(l => l.Learner == failed.Learner).Lab.State);
 
         // Nothing of the failed lab is left; the others are whole and serve.
