@@ -22,9 +22,7 @@ internal sealed class SettlingTimeProvider(DateTimeOffset start) : FakeTimeProvi
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        _createdByDue.AddOrUpdate(dueTime, 1, (_, n) => n + 1);
-        Interlocked.Increment(ref _created);
-        return base.CreateTimer(
+        var timer = base.CreateTimer(
             s =>
             {
                 Interlocked.Increment(ref _fired);
@@ -33,5 +31,11 @@ internal sealed class SettlingTimeProvider(DateTimeOffset start) : FakeTimeProvi
             state,
             dueTime,
             period);
+
+        // Counted once the timer is armed: a test that advances the clock on seeing the count must not advance it
+        // before the timer exists (it would then wait for a time that never comes).
+        _createdByDue.AddOrUpdate(dueTime, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _created);
+        return timer;
     }
 }
