@@ -1,3 +1,5 @@
+using AlbBuilder.Building;
+
 namespace AlbBuilder.Classroom;
 
 /// <summary>
@@ -25,10 +27,5 @@ public sealed class ClassroomValidationException : ArgumentException
     /// <summary>Gets one line per problem: its field, value and fix.</summary>
     public override string Message => _message;
 
-    private static string Describe(IReadOnlyList<LabValidationProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        var lines = problems.Select(p => "  - " + p);
-        return $"The classroom definition has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
-    }
+    private static string Describe(IReadOnlyList<LabValidationProblem> problems) => ValidationMessage.For("classroom", problems);
 }

@@ -1,3 +1,5 @@
+using AlbBuilder.Building;
+
 namespace AlbBuilder;
 
 /// <summary>Thrown by <c>Build()</c> before any AWS call: lists every problem with the lab's definition at once.</summary>
@@ -22,10 +24,5 @@ public sealed class AlbLabValidationException : ArgumentException
     /// <summary>One line per problem: its field, value and fix (without <see cref="ArgumentException"/>'s "(Parameter …)" suffix: the lines name each field).</summary>
     public override string Message => _message;
 
-    private static string Describe(IReadOnlyList<LabValidationProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        var lines = problems.Select(p => "  - " + p);
-        return $"The lab definition has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
-    }
+    private static string Describe(IReadOnlyList<LabValidationProblem> problems) => ValidationMessage.For("lab", problems);
 }
